@@ -308,6 +308,11 @@ export interface LitmusFile {
   readonly filter: Cond | null;
   readonly condition: Condition | null;
   readonly expectations: readonly Expectation[];
+  /**
+   * C only: clauses Ordo reads but does not interpret (herd7's `regions: x:PROP`), kept verbatim
+   * so that `fmt` does not lose them.
+   */
+  readonly verbatim: readonly string[];
   /** Comments after the last item, kept by `fmt`. */
   readonly trailingComments: readonly string[];
 }
