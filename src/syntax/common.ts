@@ -1,0 +1,252 @@
+/**
+ * Helpers shared by the two dialect front ends (native.ts, c.ts): the checks on raw input that run
+ * before Ohm (empty, binary, too large, too deeply nested), Ohm match failures as diagnostics,
+ * errors raised from semantic actions, and node ids with their spans.
+ *
+ * A front end runs, in order:
+ *
+ *     const early = checkInput(text, file);                  // E0001, E0003, E0004 (size)
+ *     const src = blankBom(text);                             // same length: offsets stay right
+ *     const scan = scanSource(src, SYNTAX, headerEnd);        // trivia.ts
+ *     const pre = checkStructure(src, file, scan);            // E0004 (nesting), unterminated
+ *     const out = guard(text, file, () => {                   // stack overflow -> E0004,
+ *       const m = grammar.match(src);                         // SyntaxProblem -> E0100
+ *       if (m.failed()) return [syntaxError(m, file, text)];
+ *       const nodes = new NodeTable();  ...build the AST, nodes.add(node, span)...
+ *       return nodes.number(fileNode, file, text);            // ids in pre-order, depth limit
+ *     });
+ *
+ * Nothing here throws on bad input; only bugs throw.
+ */
+import type { FailedMatchResult } from 'ohm-js';
+import type { NodeId, Span } from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { SourceScan } from './trivia.js';
+
+/** Structural limits, so that parsing stays fast and never overflows the stack. */
+export const LIMITS = {
+  /** Characters in a file. Ohm parses about 100 KB per second, and litmus tests are small. */
+  maxChars: 128 * 1024,
+  /** Open brackets `( [ {` inside one another (Ohm recurses on each). */
+  maxNesting: 64,
+  /** Nodes inside one another in the AST (later stages recurse on it). */
+  maxDepth: 256,
+} as const;
+
+/** Replaces a leading byte-order mark by a space, so that every offset stays the same. */
+export function blankBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
+/** Control characters that never appear in text (tab, line breaks, \v and \f are fine). */
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+
+/**
+ * The checks on the raw text: empty (or only whitespace) → E0001; invalid UTF-8 (U+FFFD, which
+ * the CLI's decoder leaves for bad bytes) or binary control characters → E0003; too large →
+ * E0004. Returns null when the text may be parsed.
+ */
+export function checkInput(text: string, file: string): Diagnostic | null {
+  const body = blankBom(text);
+  if (body.trim() === '') return diagnostic('E0001', 'the file is empty', file, text, null);
+  const bad = BINARY.exec(text);
+  if (bad) {
+    const ch = bad[0];
+    const what =
+      ch === '\ufffd'
+        ? 'invalid UTF-8 (a byte sequence that is not text, shown as U+FFFD)'
+        : ch === '\0'
+          ? 'a NUL byte'
+          : `a control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+    return diagnostic('E0003', `the file is not text: it contains ${what}`, file, text, { start: bad.index, end: bad.index + 1 }, {
+      label: 'here',
+      help: ['litmus files are UTF-8 text; check the file encoding'],
+    });
+  }
+  if (text.length > LIMITS.maxChars) {
+    return diagnostic('E0004', `the file is too large (${text.length} characters; the limit is ${LIMITS.maxChars})`, file, text, null);
+  }
+  return null;
+}
+
+/**
+ * The structural pre-scan, before Ohm runs: a block comment or string left open (E0100, pointing
+ * at where it starts, which Ohm cannot do) and brackets nested deeper than `LIMITS.maxNesting`
+ * (E0004 at the first bracket too deep). Brackets in comments and strings do not count.
+ */
+export function checkStructure(text: string, file: string, scan: SourceScan, from = 0): Diagnostic | null {
+  if (scan.unterminated) {
+    const { kind, start } = scan.unterminated;
+    const what = kind === 'comment' ? 'block comment' : 'string';
+    return diagnostic('E0100', `unterminated ${what}`, file, text, { start, end: start + (kind === 'comment' ? 2 : 1) }, {
+      label: `this ${what} is never closed`,
+    });
+  }
+  const skips = [...scan.comments, ...scan.strings].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const skip = skips[next];
+    if (skip && i === skip.start) {
+      i = skip.end - 1;
+      next++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > LIMITS.maxNesting) {
+        return diagnostic('E0004', `brackets nested more than ${LIMITS.maxNesting} deep`, file, text, { start: i, end: i + 1 }, {
+          label: 'too deep',
+        });
+      }
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** The failures Ohm reports, as much of their interface as we use (not in ohm-js's typings). */
+interface OhmFailure {
+  getText(): string;
+  getType(): string;
+  isFluffy(): boolean;
+}
+
+/**
+ * A failed Ohm match as an E0100 diagnostic: "expected X, Y or Z" at Ohm's rightmost failure
+ * position, with the token found there as the label. String terminals are shown in backticks;
+ * rule descriptions as written, except that `{...}` becomes `(...)` (Ohm ends a description at
+ * its first `)`, so grammars write braces instead).
+ */
+export function syntaxError(match: FailedMatchResult, file: string, text: string): Diagnostic {
+  const pos = match.getRightmostFailurePosition();
+  const failures = (match as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures();
+  const seen = new Set<string>();
+  const expected: string[] = [];
+  for (const f of failures) {
+    if (f.isFluffy()) continue;
+    const t = f.getType() === 'string' ? `\`${f.getText()}\`` : f.getText().replace(/\{/g, '(').replace(/\}/g, ')');
+    if (!seen.has(t)) {
+      seen.add(t);
+      expected.push(t);
+    }
+  }
+  const found = tokenAt(text, pos);
+  return diagnostic('E0100', `expected ${oneOf(expected)}`, file, text, { start: pos, end: pos + found.length }, {
+    label: `found ${found.describe}`,
+  });
+}
+
+/** `a`, `a or b`, `a, b, or c`. */
+function oneOf(items: readonly string[]): string {
+  if (items.length === 0) return 'something else';
+  if (items.length <= 2) return items.join(' or ');
+  return `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
+}
+
+/** The token at `pos`, for "found ...": a word, or one character. */
+function tokenAt(text: string, pos: number): { length: number; describe: string } {
+  if (pos >= text.length) return { length: 0, describe: 'the end of the file' };
+  const word = /^[A-Za-z0-9_]+/.exec(text.slice(pos, pos + 64));
+  if (word) return { length: word[0].length, describe: `\`${word[0]}\`` };
+  const ch = String.fromCodePoint(text.codePointAt(pos)!);
+  if (ch === '\n' || ch === '\r') return { length: 1, describe: 'the end of the line' };
+  if (/\s/.test(ch)) return { length: 1, describe: 'a space' };
+  return { length: ch.length, describe: `\`${ch}\`` };
+}
+
+/**
+ * A syntax error found by a semantic action rather than by the grammar (e.g. a closure that is
+ * not the identity, chained comparisons). Throw it from an action; `guard` turns it into E0100.
+ */
+export class SyntaxProblem extends Error {
+  constructor(
+    message: string,
+    readonly span: Span,
+    readonly label?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs the matching and semantic actions of one parse. A `SyntaxProblem` becomes E0100; a stack
+ * overflow (the pre-scan makes it unlikely, this is the last resort) becomes E0004. Anything
+ * else is a bug and is rethrown.
+ */
+export function guard<T>(text: string, file: string, run: () => T | Diagnostic[]): T | Diagnostic[] {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof SyntaxProblem) {
+      return [diagnostic('E0100', e.message, file, text, e.span, e.label !== undefined ? { label: e.label } : {})];
+    }
+    if (e instanceof RangeError) {
+      return [diagnostic('E0004', 'the input is nested too deeply to parse', file, text, null)];
+    }
+    throw e;
+  }
+}
+
+/** The span of an Ohm node (any object with a `source` interval). */
+export function spanOf(node: { source: { startIdx: number; endIdx: number } }): Span {
+  return { start: node.source.startIdx, end: node.source.endIdx };
+}
+
+/** Spans with a start, for joining: the span from the start of `a` to the end of `b`. */
+export function join(a: Span, b: Span): Span {
+  return { start: a.start, end: b.end };
+}
+
+/**
+ * Node ids and spans. Semantic actions create each node with `id: -1` (so that `id` comes right
+ * after `kind`) and register it with `add`; `number` then assigns ids in pre-order, which is
+ * source order because every node lists its children in source order.
+ */
+export class NodeTable {
+  private readonly spans = new Map<object, Span>();
+
+  /** Registers `node` as spanning `span`; returns the node. */
+  add<T extends object>(node: T, span: Span): T {
+    this.spans.set(node, span);
+    return node;
+  }
+
+  /** The span of a registered node (a bug if the node was not registered). */
+  span(node: object): Span {
+    const span = this.spans.get(node);
+    if (!span) throw new Error(`node without a span: ${JSON.stringify(node, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
+    return span;
+  }
+
+  /**
+   * Numbers every node reachable from `root` (any object with an own `id` property, visited in
+   * pre-order, properties in insertion order, `trivia` skipped) and returns the id → span map;
+   * or E0004 at the first node nested deeper than `LIMITS.maxDepth`. Iterative, so a deep tree
+   * cannot overflow the stack here.
+   */
+  number(root: object, file: string, text: string): Map<NodeId, Span> | Diagnostic[] {
+    const out = new Map<NodeId, Span>();
+    let next = 0;
+    const stack: [unknown, number][] = [[root, 0]];
+    while (stack.length > 0) {
+      const [value, depth] = stack.pop()!;
+      if (value === null || typeof value !== 'object') continue;
+      let childDepth = depth;
+      if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'id')) {
+        const span = this.span(value);
+        if (depth >= LIMITS.maxDepth) {
+          return [diagnostic('E0004', `expressions or statements nested more than ${LIMITS.maxDepth} deep`, file, text, span, { label: 'too deep' })];
+        }
+        (value as { id: NodeId }).id = next;
+        out.set(next++, span);
+        childDepth = depth + 1;
+      }
+      const children = Array.isArray(value) ? value : Object.entries(value).filter(([k]) => k !== 'trivia').map(([, v]) => v);
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth]);
+    }
+    return out;
+  }
+}
