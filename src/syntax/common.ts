@@ -19,9 +19,14 @@
  * Nothing here throws on bad input; only bugs throw.
  */
 import type { FailedMatchResult } from 'ohm-js';
-import type { NodeId, Span } from '../ast.js';
+import type { LitmusFile, NodeId, SourceMap, Span } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { SourceScan } from './trivia.js';
+
+/** What a front end returns: the tree and its source map, or why there is none. */
+export type ParseResult =
+  | { readonly ok: true; readonly file: LitmusFile; readonly source: SourceMap }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /** Structural limits, so that parsing stays fast and never overflows the stack. */
 export const LIMITS = {
@@ -36,6 +41,23 @@ export const LIMITS = {
 /** Replaces a leading byte-order mark by a space, so that every offset stays the same. */
 export function blankBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
+/** The first word of the file (after a BOM and whitespace), which names the dialect. */
+export function firstWord(text: string): { readonly word: string; readonly start: number; readonly end: number } {
+  // the grammars' notion of space: U+0000 to U+0020
+  const m = /^[\x00-\x20]*([^\x00-\x20]*)/.exec(blankBom(text))!;
+  const start = m[0].length - m[1]!.length;
+  return { word: m[1]!, start, end: m[0].length };
+}
+
+/**
+ * Where the header line's test name ends (`Rust NAME`, `C NAME`): the comment scan starts
+ * there, since a name may contain `//` or `(*`.
+ */
+export function headerEnd(text: string): number {
+  const m = /^[\x00-\x20]*[^\x00-\x20]+[ \t]+[^\x00-\x20]*/.exec(blankBom(text));
+  return m ? m[0].length : firstWord(text).end;
 }
 
 /** Control characters that never appear in text (tab, line breaks, \v and \f are fine). */
