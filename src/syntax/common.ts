@@ -30,8 +30,12 @@ export type ParseResult =
 
 /** Structural limits, so that parsing stays fast and never overflows the stack. */
 export const LIMITS = {
-  /** Characters in a file. Ohm parses about 100 KB per second, and litmus tests are small. */
-  maxChars: 128 * 1024,
+  /**
+   * Characters in a file. Ohm parses about 50 KB per CPU second (its memo tables keep the
+   * garbage collector busy), so a larger file is rejected at once rather than parsed for
+   * seconds; litmus tests are a few KB, and a program this large could not be explored anyway.
+   */
+  maxChars: 64 * 1024,
   /** Open brackets `( [ {` inside one another (Ohm recurses on each). */
   maxNesting: 64,
   /** Nodes inside one another in the AST (later stages recurse on it). */
