@@ -40,6 +40,8 @@ export const LIMITS = {
   maxNesting: 64,
   /** Nodes inside one another in the AST (later stages recurse on it). */
   maxDepth: 256,
+  /** The pre-scan's bound on operators in a row (see `checkStructure`); above `maxDepth`. */
+  maxOperators: 1024,
 } as const;
 
 /** Replaces a leading byte-order mark by a space, so that every offset stays the same. */
@@ -97,9 +99,16 @@ export function checkInput(text: string, file: string): Diagnostic | null {
 }
 
 /**
- * The structural pre-scan, before Ohm runs: a block comment or string left open (E0100, pointing
- * at where it starts, which Ohm cannot do) and brackets nested deeper than `LIMITS.maxNesting`
- * (E0004 at the first bracket too deep). Brackets in comments and strings do not count.
+ * The structural pre-scan, before Ohm runs, so that pathological input is rejected at once and
+ * at the place: a block comment or string left open (E0100, pointing at where it starts, which
+ * Ohm cannot do); brackets nested deeper than `LIMITS.maxNesting` (E0004 at the first bracket too
+ * deep); and runs of operators long enough to nest deeper than `LIMITS.maxOperators` (E0004).
+ * Comments and strings are skipped.
+ *
+ * The operator count is a cheap upper bound of expression depth: every operator (a run of
+ * operator characters, except that each prefix `!`, `-`, `~` counts) and every `else if` adds
+ * one to the count of the innermost bracket; `;` and `,` reset it; the measure is the sum over
+ * the open brackets. The exact check on the tree (`NodeTable.number`, `LIMITS.maxDepth`) remains.
  */
 export function checkStructure(text: string, file: string, scan: SourceScan, from = 0): Diagnostic | null {
   if (scan.unterminated) {
@@ -111,7 +120,9 @@ export function checkStructure(text: string, file: string, scan: SourceScan, fro
   }
   const skips = [...scan.comments, ...scan.strings].sort((a, b) => a.start - b.start);
   let next = 0;
-  let depth = 0;
+  const counts: number[] = [0]; // operators in the current expression, per open bracket
+  let total = 0;
+  let lastWord = '';
   for (let i = from; i < text.length; i++) {
     const skip = skips[next];
     if (skip && i === skip.start) {
@@ -119,45 +130,93 @@ export function checkStructure(text: string, file: string, scan: SourceScan, fro
       next++;
       continue;
     }
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) {
-      if (++depth > LIMITS.maxNesting) {
+    const ch = text[i]!;
+    // operator positions found at this step: one per prefix operator of a run like `!!-`
+    let operators: number[] = [];
+    if (ch === '(' || ch === '[' || ch === '{') {
+      counts.push(0);
+      if (counts.length - 1 > LIMITS.maxNesting) {
         return diagnostic('E0004', `brackets nested more than ${LIMITS.maxNesting} deep`, file, text, { start: i, end: i + 1 }, {
           label: 'too deep',
         });
       }
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
-      depth--;
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      if (counts.length > 1) total -= counts.pop()!;
+    } else if (ch === ';' || ch === ',') {
+      total -= counts[counts.length - 1]!;
+      counts[counts.length - 1] = 0;
+    } else if (OPERATOR.test(ch)) {
+      let j = i;
+      while (j + 1 < text.length && OPERATOR.test(text[j + 1]!)) j++;
+      const run = text.slice(i, j + 1);
+      operators = /^[-!~]+$/.test(run) ? [...run].map((_c, k) => i + k) : [i];
+      i = j;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      let j = i;
+      while (j + 1 < text.length && /\w/.test(text[j + 1]!)) j++;
+      const word = text.slice(i, j + 1);
+      if (word === 'if' && lastWord === 'else') operators = [i];
+      lastWord = word;
+      i = j;
+    }
+    if (!/[\s\w]/.test(ch)) lastWord = '';
+    for (const at of operators) {
+      counts[counts.length - 1]! += 1;
+      total += 1;
+      if (total + counts.length - 1 > LIMITS.maxOperators) {
+        return diagnostic('E0004', `expressions nested too deeply (more than ${LIMITS.maxOperators} operators in a row)`, file, text, { start: at, end: at + 1 }, {
+          label: 'too deep',
+        });
+      }
     }
   }
   return null;
 }
 
+const OPERATOR = /[-+*\/%&|^!~<>=.?:\\]/;
+
 /** The failures Ohm reports, as much of their interface as we use (not in ohm-js's typings). */
 interface OhmFailure {
   getText(): string;
   getType(): string;
-  isFluffy(): boolean;
+}
+
+/** A set of expected items shown under one name, e.g. every keyword that starts a statement. */
+export interface ExpectedGroup {
+  /** How the group reads, e.g. `a statement`. */
+  readonly label: string;
+  /** The items as rendered: `` `let` `` for a terminal, the description for a described rule. */
+  readonly members: readonly string[];
 }
 
 /**
- * A failed Ohm match as an E0100 diagnostic: "expected X, Y or Z" at Ohm's rightmost failure
- * position, with the token found there as the label. String terminals are shown in backticks;
- * rule descriptions as written, except that `{...}` becomes `(...)` (Ohm ends a description at
- * its first `)`, so grammars write braces instead).
+ * A failed Ohm match as an E0100 diagnostic: "expected X, Y, or Z" at Ohm's rightmost failure
+ * position, with the token found there as the label. Terminals are shown in backticks, described
+ * rules by their description (where `{...}` becomes `(...)`: Ohm ends a description at its first
+ * `)`, so grammars write braces instead), in grammar order. Unlike Ohm's own message, this keeps
+ * the "fluffy" failures (what an optional part could have continued with, such as another
+ * expectation in an `expect` block). When every member of a group is expected, the group's
+ * label replaces them (give the larger groups first).
  */
-export function syntaxError(match: FailedMatchResult, file: string, text: string): Diagnostic {
+export function syntaxError(match: FailedMatchResult, file: string, text: string, groups: readonly ExpectedGroup[] = []): Diagnostic {
   const pos = match.getRightmostFailurePosition();
   const failures = (match as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures();
-  const seen = new Set<string>();
-  const expected: string[] = [];
-  for (const f of failures) {
-    if (f.isFluffy()) continue;
-    const t = f.getType() === 'string' ? `\`${f.getText()}\`` : f.getText().replace(/\{/g, '(').replace(/\}/g, ')');
-    if (!seen.has(t)) {
-      seen.add(t);
-      expected.push(t);
-    }
+  let expected: string[] = [];
+  // Ohm lists the failures last-recorded first; reversed, they follow the grammar
+  for (const f of [...failures].reverse()) {
+    const t =
+      f.getType() === 'string'
+        ? `\`${f.getText()}\``
+        : f.getText() === 'end of input'
+          ? 'the end of the file'
+          : f.getText().replace(/\{/g, '(').replace(/\}/g, ')');
+    if (!expected.includes(t)) expected.push(t);
+  }
+  for (const g of groups) {
+    if (!g.members.every((m) => expected.includes(m))) continue;
+    const at = expected.findIndex((e) => g.members.includes(e));
+    const rest = expected.filter((e) => !g.members.includes(e));
+    expected = [...rest.slice(0, at), g.label, ...rest.slice(at)];
   }
   const found = tokenAt(text, pos);
   return diagnostic('E0100', `expected ${oneOf(expected)}`, file, text, { start: pos, end: pos + found.length }, {
@@ -264,7 +323,8 @@ export class NodeTable {
       if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'id')) {
         const span = this.span(value);
         if (depth >= LIMITS.maxDepth) {
-          return [diagnostic('E0004', `expressions or statements nested more than ${LIMITS.maxDepth} deep`, file, text, span, { label: 'too deep' })];
+          const at = { start: span.start, end: span.start + 1 };
+          return [diagnostic('E0004', `expressions or statements nested more than ${LIMITS.maxDepth} deep`, file, text, at, { label: 'too deep' })];
         }
         (value as { id: NodeId }).id = next;
         out.set(next++, span);

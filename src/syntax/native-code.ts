@@ -244,6 +244,14 @@ export function codeActions(ctx: NativeContext) {
         span,
       );
     },
+    AtomicExpr_store(place, _d, _m, _o, _value, _c, _ord, _cl) {
+      const name = op.place(place).name;
+      throw new SyntaxProblem('`store` gives no value: it is a statement', spanOf(this), `write \`${name}.store(v, o);\` on its own`);
+    },
+    AtomicExpr_mutex(place, _d, m, _o, _c) {
+      const what = m.sourceString;
+      throw new SyntaxProblem(`\`${what}\` is a statement`, spanOf(this), `write \`${op.place(place).name}.${what}();\` on its own, without \`.unwrap()\``);
+    },
     PrimaryExpr_paren(_o, e, _c) {
       return op.expr(e);
     },

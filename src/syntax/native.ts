@@ -24,7 +24,7 @@ export function parseNative(text: string, file: string): ParseResult {
   if (early) return { ok: false, diagnostics: [early] };
   const result = guard(text, file, (): { tree: LitmusFile; spans: Map<number, { start: number; end: number }> } | Diagnostic[] => {
     const match = grammar.match(src);
-    if (match.failed()) return [syntaxError(match, file, text)];
+    if (match.failed()) return [syntaxError(match, file, text, EXPECTED_GROUPS)];
     const ctx: NativeContext = { nodes: new NodeTable(), statics: new Set(), anchors: [] };
     const tree: LitmusFile = semantics(ctx)(match)['file']();
     const trailingComments = attachTrivia(src, scan.comments, ctx.anchors);
@@ -35,6 +35,19 @@ export function parseNative(text: string, file: string): ParseResult {
   if (Array.isArray(result)) return { ok: false, diagnostics: result };
   return { ok: true, file: result.tree, source: { file, text, spans: result.spans } };
 }
+
+/** How long lists of expected tokens read in syntax errors (largest first). */
+const EXPRESSION_START = ['`(`', '`Ok`', '`Err`', 'an integer', '`true`', '`false`', 'an identifier', '`!`', '`-`'];
+const EXPECTED_GROUPS = [
+  {
+    label: 'a statement',
+    members: [
+      '`let`', '`if`', '`while`', '`loop`', '`for`', '`break`', '`continue`', '`assert_eq`', '`assert_ne`', '`assert`',
+      '`assume`', '`fence`', ...EXPRESSION_START,
+    ],
+  },
+  { label: 'an expression', members: EXPRESSION_START },
+];
 
 /** Integer types by the name of the plain type (`usize` is 64 bits, as on the usual targets). */
 const INT_TYPES: ReadonlyMap<string, IntType> = new Map(

@@ -9,6 +9,13 @@ import type {
   AssertForm, BinaryOp, Cond, CondTerm, Condition, Expectation, Expr, FetchOp, Initializer, LitmusFile,
   LocationDecl, LocationRef, LocationType, ObservedItem, Ordering, ResultMethod, Stmt, ThreadDecl, Trivia,
 } from '../../src/ast.js';
+import { headerEnd } from '../../src/syntax/common.js';
+import { RUST_COMMENTS, scanSource } from '../../src/syntax/trivia.js';
+
+/** The comments of a native file, sorted (as the parser finds them: after the header's name). */
+export function commentsOf(text: string): string[] {
+  return scanSource(text, RUST_COMMENTS, headerEnd(text)).comments.map((c) => c.text).sort();
+}
 
 /** A deep copy of `tree` without the `id` fields (spans and ids differ between parses). */
 export function stripIds<T>(tree: T): T {

@@ -14,7 +14,7 @@ function reparse(text: string) {
 }
 
 describe('native formatter, on random trees', () => {
-  it('round-trips: parse(format(ast)) equals ast modulo ids', () => {
+  it('round-trips: parse(format(ast)) equals ast modulo ids', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(arbNativeFile, (ast) => {
         const text = formatRust(ast);
@@ -24,7 +24,7 @@ describe('native formatter, on random trees', () => {
     );
   });
 
-  it('is idempotent: format(parse(format(x))) == format(x)', () => {
+  it('is idempotent: format(parse(format(x))) == format(x)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(arbNativeFile, (ast) => {
         const once = formatRust(ast);
