@@ -9,6 +9,7 @@
 import type { Node } from 'ohm-js';
 import type { BinaryOp, Expr, FetchOp, LocationRef, Ordering, Stmt, UnaryOp } from '../ast.js';
 import type { CLitmusActionDict } from './generated/c-litmus.ohm-bundle.js';
+import { SyntaxProblem } from './common.js';
 import { mk, spanAt, type CContext } from './c-context.js';
 import { C_BINARY_PRECEDENCE, climb, isBinaryOp, shapeEnds, type Shape } from './c-operators.js';
 import type { CTypeInfo } from './c-types.js';
@@ -24,9 +25,16 @@ export function locRef(n: Node, c: CContext): LocationRef {
   return mk(c, { id: -1, name: n.sourceString, index: null }, n);
 }
 
-/** The value of an integer literal (`intLit`), decimal or hexadecimal. */
+/**
+ * The value of an integer literal (`intLit`), decimal or hexadecimal. A leading zero is refused:
+ * C reads `010` as octal 8, herd7 as decimal 10, and a litmus test should not depend on which.
+ */
 export function intValue(n: Node): bigint {
-  return BigInt(n.sourceString.toLowerCase());
+  const text = n.sourceString;
+  if (/^0[0-9]/.test(text)) {
+    throw new SyntaxProblem(`the integer \`${text}\` has a leading zero`, spanAt(n), 'octal in C, decimal in herd7');
+  }
+  return BigInt(text.toLowerCase());
 }
 
 const ORDERINGS: Readonly<Record<string, Ordering>> = {
