@@ -1,5 +1,7 @@
 // Focused tests of the native dialect parser: each construct of docs/language.md gives the
 // expected AST (compared without ids), and ids and spans are assigned as documented.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cond, Expr, LitmusFile, Stmt } from '../../src/ast.js';
 import { renderDiagnostic } from '../../src/diagnostics/index.js';
@@ -206,6 +208,8 @@ expect { rc11: Never, sc/seqcst: Always, rc11/relaxed: Sometimes + race, rc11/ac
       right: { kind: 'not', arg: { kind: 'term', term: { kind: 'method', target: r('t1', 's'), method: 'is_err' } } },
     });
     expect(prop('true || false')).toEqual({ kind: 'or', left: { kind: 'true' }, right: { kind: 'false' } });
+    // `!` takes a whole comparison
+    expect(prop('!t:r == 1')).toEqual({ kind: 'not', arg: cmp('==', r('t', 'r'), { kind: 'int', value: 1n }) });
     expect(prop('t:r == true')).toEqual(cmp('==', r('t', 'r'), { kind: 'bool', value: true }));
   });
 });
@@ -276,5 +280,31 @@ exists (X == 1) // claim
     ]);
     expect(f.condition!.trivia).toEqual({ leading: ['// the claim'], trailing: '// claim', blankBefore: false });
     expect(f.trailingComments).toEqual(['// the end']);
+  });
+});
+
+describe('docs/language.md', () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'language.md'), 'utf8');
+  const DECLS = 'static X: AtomicU32;\nstatic Y: AtomicU32;\nstatic DATA: usize;\nstatic TABLE: [AtomicU8; 4];\nstatic M: Mutex;\n';
+
+  /** A snippet of the docs as a whole file. */
+  function asFile(code: string): string {
+    if (code.startsWith('Rust ')) return code;
+    if (/^(static|thread|\/\/)/.test(code)) return `Rust DOC\n${code}`;
+    if (/^(locations|filter|exists|~exists|forall|expect)/.test(code)) return `Rust DOC\nthread t0 {}\n${code}`;
+    return `Rust DOC\n${DECLS}thread t {\n${code}\n}\n`;
+  }
+
+  it.each([...doc.matchAll(/```rust\n([\s\S]*?)```/g)].map((m) => m[1]!))('parses the example %#', (code) => {
+    // a block of alternative conditions holds one example per line
+    const alternatives = /^(exists|~exists|forall) /.test(code) ? code.trim().split('\n') : [code];
+    for (const c of alternatives) parseFile(asFile(c));
+  });
+
+  it('parses every example of the statement table', () => {
+    const section = doc.slice(doc.indexOf('## Statements'), doc.indexOf('## Orderings'));
+    const examples = [...section.matchAll(/^\| [^|]+ \| (.+?) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([^`]+)`/g)].map((c) => c[1]!));
+    expect(examples.length).toBeGreaterThan(15);
+    for (const e of examples) parseFile(asFile(e.replace(/\.\.\. /g, '').replace(/\\\|/g, '|')));
   });
 });
