@@ -130,11 +130,13 @@ export type Instr =
    */
   | { readonly op: 'unwrap'; readonly dst: Slot; readonly src: Operand; readonly expect: boolean | null; readonly site: SiteId }
   | { readonly op: 'mkResult'; readonly dst: Slot; readonly ok: boolean; readonly value: Operand }
-  /** Start of a loop iteration: counts iterations and remembers the state for spin detection. */
+  /** Start of a loop iteration (before the condition): remembers the state for spin detection. */
   | { readonly op: 'loopHead'; readonly loop: LoopId }
+  /** Start of a loop body: counts iterations; beyond `--unroll` the execution is cut here. */
+  | { readonly op: 'loopBody'; readonly loop: LoopId }
   /** Loop exit: forgets the iteration count, so a re-entered loop starts afresh. */
-  | { readonly op: 'loopExit'; readonly loop: LoopId; readonly target: number }
-  /** End of an iteration: spin and unroll checks, then jump back to `target` (the loopHead). */
+  | { readonly op: 'loopExit'; readonly loop: LoopId }
+  /** End of an iteration: the spin check, then a jump back to `target` (the loopHead). */
   | { readonly op: 'backEdge'; readonly loop: LoopId; readonly target: number }
   | { readonly op: 'panic'; readonly message: string; readonly site: SiteId }
   | { readonly op: 'halt' };

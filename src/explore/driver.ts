@@ -1,0 +1,336 @@
+/**
+ * The exploration driver: enumerates every consistent execution graph of a program exactly once
+ * (TruSt, Kokologiannakis et al., POPL 2022, as implemented by GenMC), with memory bounded by
+ * the size of one execution.
+ *
+ * Shape: events are added one at a time, leftmost runnable thread first. A read first reads the
+ * mo-latest write and pushes every other consistent choice as a work item; a write is first
+ * placed mo-last, pushes its other consistent placements, and then pushes a *backward revisit*
+ * for every earlier read it could be read by, when that revisit passes the maximality test
+ * (revisits.ts). Work items are replayed by cutting the graph back to the stamp of their event.
+ * A backward revisit removes events from the middle of the order, so it starts a new context
+ * (a graph copy with its own work list); contexts form a stack, as GenMC's executions do.
+ *
+ * The driver never asks which model it runs: it asks a `Consistency` oracle.
+ */
+import type { Mode } from '../events/modes.js';
+import { makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import type { Program } from '../program/ir.js';
+import { canFailSpuriously, Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
+import { ExecutionGraph as Graph } from '../graph/graph.js';
+
+/** Decides whether a (partial) execution graph is consistent under the chosen model. */
+export interface Consistency {
+  consistent(g: ExecutionGraph): boolean;
+}
+
+/** Receives each finished execution. The graph and states are only valid during the call. */
+export interface ExecutionSink {
+  execution(g: ExecutionGraph, threads: readonly ThreadState[]): void;
+}
+
+export interface ExploreOptions {
+  readonly unroll: number;
+  /** Polled between executions; true stops the exploration (limits, Ctrl-C). */
+  readonly shouldStop?: () => boolean;
+}
+
+/** Statistics of one exploration. */
+export interface ExploreStats {
+  /** Finished executions handed to the sink. */
+  executions: number;
+  /** Graphs abandoned as inconsistent (e.g. an RMW atomicity violation waiting for a revisit). */
+  dropped: number;
+  /** False when `shouldStop` ended the exploration early. */
+  complete: boolean;
+}
+
+type WorkItem =
+  /** Read `read` from `write` instead (a forward revisit). */
+  | { readonly kind: 'read'; readonly read: EventRef; readonly write: EventRef; readonly spurious: boolean }
+  /** Place `write` right after `pred` in mo instead. */
+  | { readonly kind: 'write'; readonly write: EventRef; readonly pred: EventRef }
+  /** Make `read` read from the later `write`, deleting what depends on the old choice. */
+  | { readonly kind: 'backward'; readonly read: EventRef; readonly write: EventRef; readonly spurious: boolean };
+
+interface Context {
+  readonly graph: ExecutionGraph;
+  readonly items: WorkItem[];
+}
+
+export class Explorer {
+  private readonly interp: Interpreter;
+  private readonly contexts: Context[] = [];
+  private states: ThreadState[] = [];
+  private pending: Request[] = [];
+  private stamp = 0;
+  readonly stats: ExploreStats = { executions: 0, dropped: 0, complete: true };
+
+  constructor(
+    readonly program: Program,
+    private readonly oracle: Consistency,
+    private readonly sink: ExecutionSink,
+    private readonly options: ExploreOptions,
+  ) {
+    this.interp = new Interpreter(program, options.unroll);
+  }
+
+  /** Explores everything (or until `shouldStop`). */
+  run(): ExploreStats {
+    const shape = { threads: this.program.threads.length, initValues: this.program.locations.map((l) => l.init) };
+    const g = new Graph(shape);
+    this.contexts.push({ graph: g, items: [] });
+    this.replayAll(g);
+    this.extend();
+    while (this.contexts.length > 0) {
+      if (this.options.shouldStop?.()) {
+        this.stats.complete = false;
+        break;
+      }
+      const ctx = this.contexts[this.contexts.length - 1]!;
+      const item = ctx.items.pop();
+      if (item === undefined) {
+        this.contexts.pop();
+        continue;
+      }
+      if (this.apply(ctx, item)) this.extend();
+    }
+    return this.stats;
+  }
+
+  private get ctx(): Context {
+    return this.contexts[this.contexts.length - 1]!;
+  }
+
+  /** Adds events until every thread has stopped; then reports the execution. */
+  private extend(): void {
+    for (;;) {
+      const t = this.pending.findIndex((p) => p.kind !== 'stop');
+      if (t < 0) break;
+      const req = this.pending[t]!;
+      let ok: boolean;
+      switch (req.kind) {
+        case 'read':
+          ok = this.addRead(t, req);
+          break;
+        case 'write':
+          ok = this.addWrite(t, req);
+          break;
+        case 'fence':
+          ok = this.addFence(t, req);
+          break;
+        case 'stop':
+          throw new Error('internal error: scheduled a stopped thread');
+      }
+      if (!ok) {
+        this.stats.dropped++;
+        return;
+      }
+    }
+    this.stats.executions++;
+    this.sink.execution(this.ctx.graph, this.states);
+  }
+
+  private newEvent(t: number, kind: GEvent['kind'], loc: number, mode: Mode, site: number, rmw: GEvent['rmw'], rmwWrite = false): GEvent {
+    return {
+      thread: t,
+      index: this.ctx.graph.size(t),
+      kind,
+      loc,
+      mode,
+      value: 0,
+      rf: NO_REF,
+      rmw,
+      rmwRead: false,
+      rmwWrite,
+      spurious: false,
+      site,
+      stamp: ++this.stamp,
+      addedMax: true,
+      revisitable: true,
+    };
+  }
+
+  private addRead(t: number, req: Extract<Request, { kind: 'read' }>): boolean {
+    const g = this.ctx.graph;
+    const ev = this.newEvent(t, 'R', req.loc, req.mode, req.site, req.rmw);
+    const r = g.append(ev);
+    const max = g.moMax(req.loc);
+    // every consistent (write, spurious) choice other than the canonical one is a work item
+    for (const w of writesInMoOrder(g, req.loc)) {
+      for (const spurious of this.variants(ev, w)) {
+        if (w === max && !spurious) continue;
+        this.setRf(g, ev, w, spurious);
+        if (this.oracle.consistent(g)) this.ctx.items.push({ kind: 'read', read: r, write: w, spurious });
+      }
+    }
+    this.setRf(g, ev, max, false);
+    return this.completeRead(t, ev);
+  }
+
+  /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
+  private variants(ev: GEvent, w: EventRef): readonly boolean[] {
+    return ev.rmw !== null && canFailSpuriously(ev.rmw, this.ctx.graph.get(w).value) ? [false, true] : [false];
+  }
+
+  private setRf(g: ExecutionGraph, ev: GEvent, w: EventRef, spurious: boolean): void {
+    ev.rf = w;
+    ev.value = g.get(w).value;
+    ev.spurious = spurious;
+    if (ev.rmw !== null) ev.mode = rmwOutcome(ev.rmw, ev.value, spurious).readMode;
+  }
+
+  /** Gives a read's value to its thread; for an RMW that writes, adds the write part. */
+  private completeRead(t: number, ev: GEvent): boolean {
+    const s = this.states[t]!;
+    if (ev.rmw === null) {
+      this.interp.completeLoad(t, s, ev.value);
+      this.pending[t] = this.interp.next(t, s);
+      return true;
+    }
+    const o = rmwOutcome(ev.rmw, ev.value, ev.spurious);
+    ev.mode = o.readMode;
+    ev.rmwRead = o.writes;
+    this.interp.completeRmw(t, s, o);
+    if (!o.writes) {
+      this.pending[t] = this.interp.next(t, s);
+      return true;
+    }
+    const g = this.ctx.graph;
+    const wEv = this.newEvent(t, 'W', ev.loc, ev.rmw.writeMode, ev.site, null, true);
+    wEv.value = o.writeValue;
+    const w = g.append(wEv);
+    g.insertMoAfter(w, ev.rf);
+    this.pending[t] = this.interp.next(t, s);
+    // Revisits first: the graph may violate atomicity now (two RMWs read the same write), and
+    // only a revisit of the other RMW repairs that.
+    this.pushRevisits(w);
+    return this.oracle.consistent(g);
+  }
+
+  private addWrite(t: number, req: Extract<Request, { kind: 'write' }>): boolean {
+    const g = this.ctx.graph;
+    const ev = this.newEvent(t, 'W', req.loc, req.mode, req.site, null);
+    ev.value = req.value;
+    const w = g.append(ev);
+    const preds = writesInMoOrder(g, req.loc);
+    const max = preds[preds.length - 1]!;
+    g.insertMoAfter(w, preds[0]!);
+    for (const p of preds) {
+      if (p === max) continue;
+      g.moveMoAfter(w, p);
+      if (this.oracle.consistent(g)) this.ctx.items.push({ kind: 'write', write: w, pred: p });
+    }
+    g.moveMoAfter(w, max);
+    this.interp.completeWrite(t, this.states[t]!);
+    this.pending[t] = this.interp.next(t, this.states[t]!);
+    this.pushRevisits(w);
+    return true;
+  }
+
+  private addFence(t: number, req: Extract<Request, { kind: 'fence' }>): boolean {
+    this.ctx.graph.append(this.newEvent(t, 'F', -1, req.mode, req.site, null));
+    this.interp.completeFence(t, this.states[t]!);
+    this.pending[t] = this.interp.next(t, this.states[t]!);
+    return true;
+  }
+
+  /** Pushes the backward revisits of the new (or newly placed) write `w`. */
+  private pushRevisits(w: EventRef): void {
+    const g = this.ctx.graph;
+    const wEv = g.get(w);
+    const prefix = porfPrefix(g, w);
+    for (const evs of g.threads) {
+      for (const e of evs) {
+        if (e.kind !== 'R' || e.loc !== wEv.loc || !e.revisitable) continue;
+        const r = makeRef(e.thread, e.index);
+        if (prefix.has(r) || !isMaximalExtension(g, r, w, prefix)) continue;
+        const spuriousToo = e.rmw !== null && canFailSpuriously(e.rmw, wEv.value);
+        this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: false });
+        if (spuriousToo) this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: true });
+      }
+    }
+  }
+
+  /** Applies a work item to the current context; false when the result is inconsistent. */
+  private apply(ctx: Context, item: WorkItem): boolean {
+    const g = ctx.graph;
+    switch (item.kind) {
+      case 'read': {
+        const ev = g.get(item.read);
+        g.cutAfter(ev.stamp);
+        this.setRf(g, ev, item.write, item.spurious);
+        ev.addedMax = false;
+        ev.rmwRead = false;
+        this.replayAll(g, ev);
+        return this.completeRead(ev.thread, ev) || this.drop();
+      }
+      case 'write': {
+        const ev = g.get(item.write);
+        g.cutAfter(ev.stamp);
+        g.moveMoAfter(item.write, item.pred);
+        ev.addedMax = false;
+        this.replayAll(g);
+        this.pushRevisits(item.write);
+        return true;
+      }
+      case 'backward': {
+        const wEv = g.get(item.write);
+        g.cutAfter(wEv.stamp);
+        const prefix = porfPrefix(g, item.write);
+        const copy = g.copyPrefix(keptCounts(g, item.read, prefix));
+        for (const ref of prefix) copy.get(ref).revisitable = false;
+        const rEv = copy.get(item.read);
+        this.setRf(copy, rEv, item.write, item.spurious);
+        rEv.rmwRead = false;
+        rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
+        this.contexts.push({ graph: copy, items: [] });
+        this.replayAll(copy, rEv);
+        return (this.completeRead(rEv.thread, rEv) && this.oracle.consistent(copy)) || this.drop();
+      }
+    }
+  }
+
+  private drop(): false {
+    this.stats.dropped++;
+    return false;
+  }
+
+  /**
+   * Rebuilds every thread's state from the graph by re-running its code, feeding reads the
+   * values recorded in the graph. `upTo` (a read) is left pending: its thread stops just before
+   * completing it, for the caller to complete with a new value.
+   */
+  private replayAll(g: ExecutionGraph, upTo?: GEvent): void {
+    this.states = [];
+    this.pending = [];
+    for (let t = 0; t < g.threads.length; t++) {
+      const s = this.interp.initialState(t);
+      const evs = g.threads[t]!;
+      let req = this.interp.next(t, s);
+      for (let i = 0; i < evs.length; i++) {
+        const e = evs[i]!;
+        if (req.kind === 'stop') throw new Error(`internal error: replay of thread ${t} stopped before event ${i}`);
+        if (e === upTo) break;
+        if (req.kind === 'read') {
+          if (e.kind !== 'R' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a read');
+          if (req.rmw === null) this.interp.completeLoad(t, s, e.value);
+          else {
+            const o = rmwOutcome(req.rmw, e.value, e.spurious);
+            this.interp.completeRmw(t, s, o);
+            if (o.writes) i++; // the write part is the next event
+          }
+        } else if (req.kind === 'write') {
+          if (e.kind !== 'W' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a write');
+          this.interp.completeWrite(t, s);
+        } else {
+          this.interp.completeFence(t, s);
+        }
+        req = this.interp.next(t, s);
+      }
+      this.states.push(s);
+      this.pending.push(req);
+    }
+  }
+}

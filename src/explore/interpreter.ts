@@ -1,0 +1,416 @@
+/**
+ * The thread interpreter: runs one thread's instructions up to its next memory access and hands
+ * that access to the exploration driver as a `Request`. It knows nothing of models or graphs:
+ * the driver answers a read with a value, and the interpreter carries on.
+ *
+ * It also decides when a thread stops: finished, blocked (a failed `assume!`, a spin iteration,
+ * a lock held by another thread), cut by the loop bound, or faulted (assertion failure, panic).
+ */
+import { assertNever, type Mode } from '../events/modes.js';
+import type { RmwSpec } from '../graph/graph.js';
+import type { Address, Instr, LocId, Operand, Program, SiteId, ThreadCode } from '../program/ir.js';
+import {
+  add, bitAnd, bitNot, bitOr, bitXor, compare, div, fetchResult, isResult, MAX_SHIFT, mul, neg, regEquals,
+  rem, shl, shr, sub, truthy, wrap, type RegValue, type Value,
+} from '../program/values.js';
+
+/** Why a thread stopped before finishing. */
+export type StopReason =
+  | { readonly kind: 'assume'; readonly site: SiteId }
+  /** A loop iteration that changed nothing: running it again cannot differ (semantics.md). */
+  | { readonly kind: 'spin'; readonly site: SiteId }
+  | { readonly kind: 'lock'; readonly site: SiteId }
+  | { readonly kind: 'cut'; readonly site: SiteId }
+  | { readonly kind: 'fault'; readonly fault: Fault };
+
+/** An assertion failure or a panic of one thread. */
+export interface Fault {
+  readonly kind: 'assert' | 'panic';
+  readonly site: SiteId;
+  readonly message: string;
+}
+
+export type ThreadStatus = 'running' | 'done' | 'blocked' | 'cut' | 'fault';
+
+/** The state of one thread between memory accesses. */
+export interface ThreadState {
+  pc: number;
+  readonly regs: RegValue[];
+  status: ThreadStatus;
+  stop: StopReason | null;
+  /** Write events issued so far (spin detection compares it across an iteration). */
+  writes: number;
+  /** Per loop (global ids): iterations of the current entry. */
+  readonly iter: Int32Array;
+  /** Per loop: outer registers and write count at the start of the current iteration. */
+  readonly snapRegs: (RegValue[] | null)[];
+  readonly snapWrites: Int32Array;
+  /** Mutexes held (locations). */
+  readonly held: LocId[];
+}
+
+/** A memory access the thread wants to perform next. */
+export type Request =
+  | { readonly kind: 'read'; readonly loc: LocId; readonly mode: Mode; readonly site: SiteId; readonly rmw: RmwSpec | null }
+  | { readonly kind: 'write'; readonly loc: LocId; readonly value: Value; readonly mode: Mode; readonly site: SiteId }
+  | { readonly kind: 'fence'; readonly mode: Mode; readonly site: SiteId }
+  /** The thread stopped (finished, blocked, cut or faulted); see its state. */
+  | { readonly kind: 'stop' };
+
+/** What an RMW does given the value it read. */
+export interface RmwOutcome {
+  readonly writes: boolean;
+  readonly writeValue: Value;
+  /** Mode of the read event: the success or the failure mode. */
+  readonly readMode: Mode;
+  /** Value for the destination register. */
+  readonly result: RegValue;
+}
+
+/** Decides an RMW from the value read (and, for a weak CAS, whether it fails spuriously). */
+export function rmwOutcome(spec: RmwSpec, v: Value, spurious: boolean): RmwOutcome {
+  const op = spec.op;
+  switch (op.kind) {
+    case 'swap':
+      return { writes: true, writeValue: spec.a, readMode: spec.readMode, result: v };
+    case 'fetch':
+      return { writes: true, writeValue: fetchResult(op.op, v, spec.a, spec.type), readMode: spec.readMode, result: v };
+    case 'cas':
+      return v === spec.a && !spurious
+        ? { writes: true, writeValue: spec.b, readMode: spec.readMode, result: { ok: true, value: v } }
+        : { writes: false, writeValue: 0, readMode: spec.failMode, result: { ok: false, value: v } };
+    case 'addUnless':
+      return v !== spec.b
+        ? { writes: true, writeValue: wrap(add(v, spec.a), spec.type), readMode: spec.readMode, result: 1 }
+        : { writes: false, writeValue: 0, readMode: spec.failMode, result: 0 };
+    case 'lock':
+      return v === 0
+        ? { writes: true, writeValue: 1, readMode: spec.readMode, result: 0 }
+        : { writes: false, writeValue: 0, readMode: spec.failMode, result: 0 };
+    default:
+      return assertNever(op);
+  }
+}
+
+/** Whether a weak compare_exchange reading `v` could also fail spuriously. */
+export function canFailSpuriously(spec: RmwSpec, v: Value): boolean {
+  return spec.op.kind === 'cas' && spec.op.weak && v === spec.a;
+}
+
+export class Interpreter {
+  constructor(
+    readonly program: Program,
+    /** Iterations a `while`/`loop` may run before the execution is cut. */
+    readonly unroll: number,
+  ) {}
+
+  initialState(thread: number): ThreadState {
+    const t = this.program.threads[thread]!;
+    const nloops = this.program.loops.length;
+    return {
+      pc: 0,
+      regs: [...t.initRegs],
+      status: 'running',
+      stop: null,
+      writes: 0,
+      iter: new Int32Array(nloops),
+      snapRegs: new Array<RegValue[] | null>(nloops).fill(null),
+      snapWrites: new Int32Array(nloops),
+      held: [],
+    };
+  }
+
+  /** Runs until the next memory access (returned) or until the thread stops. */
+  next(thread: number, s: ThreadState): Request {
+    const code = this.program.threads[thread]!.code;
+    while (s.status === 'running') {
+      const ins = code[s.pc]!;
+      switch (ins.op) {
+        case 'nop':
+          s.pc++;
+          break;
+        case 'const':
+          s.regs[ins.dst] = ins.value;
+          s.pc++;
+          break;
+        case 'move':
+          s.regs[ins.dst] = val(s, ins.src);
+          s.pc++;
+          break;
+        case 'unary': {
+          const a = val(s, ins.a);
+          s.regs[ins.dst] = ins.fn === 'not' ? (truthy(a) ? 0 : 1) : ins.fn === 'neg' ? neg(int(a)) : bitNot(int(a));
+          s.pc++;
+          break;
+        }
+        case 'binary': {
+          const r = binary(ins.fn, val(s, ins.a), val(s, ins.b));
+          if (typeof r === 'string') return this.fault(s, 'panic', ins.site, r);
+          s.regs[ins.dst] = r;
+          s.pc++;
+          break;
+        }
+        case 'jump':
+          s.pc = ins.target;
+          break;
+        case 'branch':
+          s.pc = truthy(val(s, ins.cond)) ? s.pc + 1 : ins.ifFalse;
+          break;
+        case 'load': {
+          const loc = this.resolve(s, ins.addr, ins.site);
+          if (loc < 0) return { kind: 'stop' };
+          return { kind: 'read', loc, mode: ins.mode, site: ins.site, rmw: null };
+        }
+        case 'store': {
+          const loc = this.resolve(s, ins.addr, ins.site);
+          if (loc < 0) return { kind: 'stop' };
+          const value = wrap(int(val(s, ins.value)), this.program.locations[loc]!.type);
+          return { kind: 'write', loc, value, mode: ins.mode, site: ins.site };
+        }
+        case 'rmw': {
+          const loc = this.resolve(s, ins.addr, ins.site);
+          if (loc < 0) return { kind: 'stop' };
+          const type = this.program.locations[loc]!.type;
+          const rmw: RmwSpec = {
+            op: ins.rmw,
+            a: wrap(int(val(s, ins.a)), type),
+            b: ins.b === null ? 0 : wrap(int(val(s, ins.b)), type),
+            type,
+            readMode: ins.readMode,
+            writeMode: ins.writeMode,
+            failMode: ins.failMode,
+          };
+          return { kind: 'read', loc, mode: ins.readMode, site: ins.site, rmw };
+        }
+        case 'fence':
+          return { kind: 'fence', mode: ins.mode, site: ins.site };
+        case 'lock': {
+          const loc = this.resolve(s, ins.addr, ins.site);
+          if (loc < 0) return { kind: 'stop' };
+          if (s.held.includes(loc)) return this.fault(s, 'panic', ins.site, 'deadlock: this thread already holds the mutex');
+          const rmw: RmwSpec = {
+            op: { kind: 'lock' },
+            a: 0,
+            b: 1,
+            type: this.program.locations[loc]!.type,
+            readMode: 'acq',
+            writeMode: 'rlx',
+            failMode: 'acq',
+          };
+          return { kind: 'read', loc, mode: 'acq', site: ins.site, rmw };
+        }
+        case 'unlock': {
+          const loc = this.resolve(s, ins.addr, ins.site);
+          if (loc < 0) return { kind: 'stop' };
+          if (!s.held.includes(loc)) return this.fault(s, 'panic', ins.site, 'unlock of a mutex this thread does not hold');
+          return { kind: 'write', loc, value: 0, mode: 'rel', site: ins.site };
+        }
+        case 'assert':
+          if (!truthy(val(s, ins.cond))) return this.fault(s, 'assert', ins.site, 'assertion failed');
+          s.pc++;
+          break;
+        case 'assume':
+          if (!truthy(val(s, ins.cond))) return this.halt(s, 'blocked', { kind: 'assume', site: ins.site });
+          s.pc++;
+          break;
+        case 'test': {
+          const v = val(s, ins.src);
+          if (!isResult(v)) throw new Error('internal error: is_ok on a non-result');
+          s.regs[ins.dst] = v.ok === ins.ok ? 1 : 0;
+          s.pc++;
+          break;
+        }
+        case 'unwrap': {
+          const v = val(s, ins.src);
+          if (!isResult(v)) throw new Error('internal error: unwrap on a non-result');
+          if (ins.expect !== null && v.ok !== ins.expect) {
+            const msg = ins.expect
+              ? `called \`Result::unwrap()\` on an \`Err\` value: ${String(v.value)}`
+              : `called \`Result::unwrap_err()\` on an \`Ok\` value: ${String(v.value)}`;
+            return this.fault(s, 'panic', ins.site, msg);
+          }
+          s.regs[ins.dst] = v.value;
+          s.pc++;
+          break;
+        }
+        case 'mkResult':
+          s.regs[ins.dst] = { ok: ins.ok, value: int(val(s, ins.value)) };
+          s.pc++;
+          break;
+        case 'loopHead': {
+          const outer = this.program.loops[ins.loop]!.outerRegs;
+          s.snapRegs[ins.loop] = outer.map((r) => s.regs[r]!);
+          s.snapWrites[ins.loop] = s.writes;
+          s.pc++;
+          break;
+        }
+        case 'loopBody': {
+          const loop = this.program.loops[ins.loop]!;
+          s.iter[ins.loop]!++;
+          if (!loop.bounded && s.iter[ins.loop]! > this.unroll) return this.halt(s, 'cut', { kind: 'cut', site: loop.site });
+          s.pc++;
+          break;
+        }
+        case 'loopExit':
+          s.iter[ins.loop] = 0;
+          s.pc++;
+          break;
+        case 'backEdge': {
+          const loop = this.program.loops[ins.loop]!;
+          if (s.writes === s.snapWrites[ins.loop] && sameRegs(s, loop.outerRegs, s.snapRegs[ins.loop]!)) {
+            return this.halt(s, 'blocked', { kind: 'spin', site: loop.site });
+          }
+          s.pc = ins.target;
+          break;
+        }
+        case 'panic':
+          return this.fault(s, 'panic', ins.site, ins.message);
+        case 'halt':
+          s.status = 'done';
+          return { kind: 'stop' };
+        default:
+          return assertNever(ins);
+      }
+    }
+    return { kind: 'stop' };
+  }
+
+  /** Completes a plain load with the value read. */
+  completeLoad(thread: number, s: ThreadState, v: Value): void {
+    const ins = this.program.threads[thread]!.code[s.pc]!;
+    if (ins.op !== 'load') throw new Error('internal error: completeLoad on ' + ins.op);
+    s.regs[ins.dst] = v;
+    s.pc++;
+  }
+
+  /** Completes an RMW (or lock) read: `o` says whether it wrote. A failed lock blocks the thread. */
+  completeRmw(thread: number, s: ThreadState, o: RmwOutcome): void {
+    const ins = this.program.threads[thread]!.code[s.pc]!;
+    if (o.writes) s.writes++;
+    if (ins.op === 'lock') {
+      if (!o.writes) {
+        this.halt(s, 'blocked', { kind: 'lock', site: ins.site });
+        return;
+      }
+      s.held.push(this.resolveKnown(s, ins.addr));
+      s.pc++;
+      return;
+    }
+    if (ins.op !== 'rmw') throw new Error('internal error: completeRmw on ' + ins.op);
+    s.regs[ins.dst] = o.result;
+    s.pc++;
+  }
+
+  /** Completes a store or unlock. */
+  completeWrite(thread: number, s: ThreadState): void {
+    const ins = this.program.threads[thread]!.code[s.pc]!;
+    if (ins.op === 'unlock') {
+      const loc = this.resolveKnown(s, ins.addr);
+      s.held.splice(s.held.indexOf(loc), 1);
+    } else if (ins.op !== 'store') throw new Error('internal error: completeWrite on ' + ins.op);
+    s.writes++;
+    s.pc++;
+  }
+
+  completeFence(_thread: number, s: ThreadState): void {
+    s.pc++;
+  }
+
+  /** Copies a state (the explorer snapshots states to avoid replaying threads). */
+  static copy(s: ThreadState): ThreadState {
+    return {
+      pc: s.pc,
+      regs: s.regs.slice(),
+      status: s.status,
+      stop: s.stop,
+      writes: s.writes,
+      iter: s.iter.slice(),
+      snapRegs: s.snapRegs.slice(),
+      snapWrites: s.snapWrites.slice(),
+      held: s.held.slice(),
+    };
+  }
+
+  private resolve(s: ThreadState, a: Address, site: SiteId): LocId {
+    if (a.index === null) return a.base;
+    const i = int(val(s, a.index));
+    if (typeof i !== 'number' || i < 0 || i >= a.length) {
+      this.fault(s, 'panic', site, `index out of bounds: the len is ${a.length} but the index is ${String(i)}`);
+      return -1;
+    }
+    return a.base + i;
+  }
+
+  private resolveKnown(s: ThreadState, a: Address): LocId {
+    return a.index === null ? a.base : a.base + (int(val(s, a.index)) as number);
+  }
+
+  private fault(s: ThreadState, kind: Fault['kind'], site: SiteId, message: string): Request {
+    return this.halt(s, 'fault', { kind: 'fault', fault: { kind, site, message } });
+  }
+
+  private halt(s: ThreadState, status: ThreadStatus, stop: StopReason): Request {
+    s.status = status;
+    s.stop = stop;
+    return { kind: 'stop' };
+  }
+}
+
+function val(s: ThreadState, o: Operand): RegValue {
+  return o.k === 'r' ? s.regs[o.slot]! : o.value;
+}
+
+function int(v: RegValue): Value {
+  if (isResult(v)) throw new Error('internal error: a compare_exchange result used as a number');
+  return v;
+}
+
+function sameRegs(s: ThreadState, regs: readonly number[], snap: readonly RegValue[]): boolean {
+  for (let i = 0; i < regs.length; i++) if (!regEquals(s.regs[regs[i]!]!, snap[i]!)) return false;
+  return true;
+}
+
+/** A binary operation; a string is a panic message. */
+function binary(fn: Extract<Instr, { op: 'binary' }>['fn'], a: RegValue, b: RegValue): RegValue | string {
+  switch (fn) {
+    case 'eq':
+      return regEquals(a, b) ? 1 : 0;
+    case 'ne':
+      return regEquals(a, b) ? 0 : 1;
+    default:
+  }
+  const x = int(a);
+  const y = int(b);
+  switch (fn) {
+    case 'add':
+      return add(x, y);
+    case 'sub':
+      return sub(x, y);
+    case 'mul':
+      return mul(x, y);
+    case 'div':
+      return y === 0 ? 'attempt to divide by zero' : div(x, y);
+    case 'rem':
+      return y === 0 ? 'attempt to calculate the remainder with a divisor of zero' : rem(x, y);
+    case 'and':
+      return bitAnd(x, y);
+    case 'or':
+      return bitOr(x, y);
+    case 'xor':
+      return bitXor(x, y);
+    case 'shl':
+      return typeof y !== 'number' || y < 0 || y > MAX_SHIFT ? 'attempt to shift left with overflow' : shl(x, y);
+    case 'shr':
+      return typeof y !== 'number' || y < 0 || y > MAX_SHIFT ? 'attempt to shift right with overflow' : shr(x, y);
+    case 'lt':
+      return compare(x, y) < 0 ? 1 : 0;
+    case 'le':
+      return compare(x, y) <= 0 ? 1 : 0;
+    case 'gt':
+      return compare(x, y) > 0 ? 1 : 0;
+    case 'ge':
+      return compare(x, y) >= 0 ? 1 : 0;
+  }
+}
+
+export type { ThreadCode };

@@ -1,0 +1,242 @@
+/**
+ * The execution graph: events per thread in program order (`po`), the write each read reads
+ * from (`rf`), and one modification order per location (`mo`). Nothing else is stored; every
+ * other relation is derived by the models (GenMC's ExecutionGraph keeps the same primitives).
+ *
+ * Events are named by `EventRef` numbers: `thread * STRIDE + index` for thread events, and
+ * `-1 - loc` for the initial write of location `loc`. A ref stays valid when the graph is cut
+ * back or copied, because the explorer only ever removes po-suffixes of threads.
+ *
+ * The explorer's bookkeeping for optimal exploration (the order events were added, whether each
+ * was added maximally, whether it may still be revisited) lives on the events too, since it is
+ * per event and copied with the graph; models never read it.
+ */
+import type { EventKind } from '../events/kinds.js';
+import type { Mode } from '../events/modes.js';
+import type { LocId, RmwOp, SiteId } from '../program/ir.js';
+import type { IntKind, Value } from '../program/values.js';
+
+export type EventRef = number;
+
+/** Events per thread are limited to STRIDE - 1 (the explorer cuts executions before that). */
+export const STRIDE = 1 << 20;
+export const NO_REF: EventRef = Number.MIN_SAFE_INTEGER;
+
+export function makeRef(thread: number, index: number): EventRef {
+  return thread * STRIDE + index;
+}
+export function initRef(loc: LocId): EventRef {
+  return -1 - loc;
+}
+export function isInitRef(r: EventRef): boolean {
+  return r < 0;
+}
+export function threadOf(r: EventRef): number {
+  return r < 0 ? -1 : Math.floor(r / STRIDE);
+}
+export function indexOf(r: EventRef): number {
+  return r < 0 ? -1 - r : r % STRIDE;
+}
+
+/** What an RMW read needs to decide, from the value it reads, whether and what it writes. */
+export interface RmwSpec {
+  readonly op: RmwOp | { readonly kind: 'lock' };
+  /** swap/fetch operand; cas expected; addUnless addend */
+  readonly a: Value;
+  /** cas desired; addUnless "unless" */
+  readonly b: Value;
+  readonly type: IntKind;
+  readonly readMode: Mode;
+  readonly writeMode: Mode;
+  readonly failMode: Mode;
+}
+
+/** One event of the graph. */
+export interface GEvent {
+  readonly thread: number;
+  readonly index: number;
+  readonly kind: EventKind;
+  /** Location for reads and writes; -1 for fences. */
+  readonly loc: LocId;
+  /** For an RMW read the mode depends on success (set with rf); otherwise fixed. */
+  mode: Mode;
+  /** Writes: the value written. Reads: the value read (the rf write's value). */
+  value: Value;
+  /** Reads: the write read from. */
+  rf: EventRef;
+  /** Reads issued by an RMW instruction (whether or not it wrote); null otherwise. */
+  readonly rmw: RmwSpec | null;
+  /** A read whose RMW wrote: the next event of the thread is its write part. */
+  rmwRead: boolean;
+  /** The write part of an RMW (its read is the previous event). */
+  readonly rmwWrite: boolean;
+  /** A weak compare_exchange that failed although it read the expected value. */
+  spurious: boolean;
+  readonly site: SiteId;
+  /** Explorer bookkeeping: when the event was added (order ≤G of TruSt). */
+  stamp: number;
+  /** Explorer bookkeeping: added the canonical way (read mo-latest, placed mo-last). */
+  addedMax: boolean;
+  /** Explorer bookkeeping: may still be revisited (false once in a revisiting write's prefix). */
+  revisitable: boolean;
+}
+
+/** The shape of a program the graph needs: thread count and initial memory. */
+export interface GraphShape {
+  readonly threads: number;
+  readonly initValues: readonly Value[];
+}
+
+export class ExecutionGraph {
+  readonly threads: GEvent[][];
+  /** Per location, the non-initial writes in modification order (the init write is first). */
+  readonly mo: EventRef[][];
+  readonly inits: readonly GEvent[];
+
+  constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][]) {
+    this.threads = threads ?? Array.from({ length: shape.threads }, () => []);
+    this.mo = mo ?? shape.initValues.map(() => []);
+    this.inits = initEvents(shape);
+  }
+
+  get(r: EventRef): GEvent {
+    if (r < 0) return this.inits[-1 - r]!;
+    return this.threads[Math.floor(r / STRIDE)]![r % STRIDE]!;
+  }
+
+  has(r: EventRef): boolean {
+    if (r < 0) return -1 - r < this.inits.length;
+    const t = Math.floor(r / STRIDE);
+    return t < this.threads.length && r % STRIDE < this.threads[t]!.length;
+  }
+
+  /** Number of events in a thread. */
+  size(thread: number): number {
+    return this.threads[thread]!.length;
+  }
+
+  last(thread: number): GEvent | undefined {
+    const evs = this.threads[thread]!;
+    return evs[evs.length - 1];
+  }
+
+  /** Appends an event to its thread; returns its ref. */
+  append(e: GEvent): EventRef {
+    const evs = this.threads[e.thread]!;
+    if (e.index !== evs.length) throw new Error('internal error: events are appended in program order');
+    evs.push(e);
+    return makeRef(e.thread, e.index);
+  }
+
+  /** Position of a write in mo: -1 for the init write. */
+  moIndex(w: EventRef): number {
+    if (w < 0) return -1;
+    const i = this.mo[this.get(w).loc]!.indexOf(w);
+    if (i < 0) throw new Error('internal error: write not in mo');
+    return i;
+  }
+
+  /** The mo-latest write of a location (the init write when there is no other). */
+  moMax(loc: LocId): EventRef {
+    const list = this.mo[loc]!;
+    return list.length === 0 ? initRef(loc) : list[list.length - 1]!;
+  }
+
+  /** Inserts write `w` right after `pred` (a write of the same location, or its init) in mo. */
+  insertMoAfter(w: EventRef, pred: EventRef): void {
+    const loc = this.get(w).loc;
+    const list = this.mo[loc]!;
+    const at = pred < 0 ? 0 : list.indexOf(pred) + 1;
+    if (pred >= 0 && at === 0) throw new Error('internal error: mo predecessor missing');
+    list.splice(at, 0, w);
+  }
+
+  /** Moves `w` to right after `pred` in mo. */
+  moveMoAfter(w: EventRef, pred: EventRef): void {
+    const list = this.mo[this.get(w).loc]!;
+    list.splice(list.indexOf(w), 1);
+    this.insertMoAfter(w, pred);
+  }
+
+  /** All events in a deterministic order: threads in order, each in po. */
+  *events(): Generator<GEvent> {
+    for (const evs of this.threads) yield* evs;
+  }
+
+  /** Reads of `loc` that read from `w`. */
+  readersOf(w: EventRef): EventRef[] {
+    const loc = this.get(w).loc;
+    const out: EventRef[] = [];
+    for (const evs of this.threads) for (const e of evs) if (e.kind === 'R' && e.loc === loc && e.rf === w) out.push(makeRef(e.thread, e.index));
+    return out;
+  }
+
+  /** Total number of thread events. */
+  eventCount(): number {
+    let n = 0;
+    for (const evs of this.threads) n += evs.length;
+    return n;
+  }
+
+  /** Removes every event added after `stamp` (these are po-suffixes of threads). */
+  cutAfter(stamp: number): void {
+    for (const evs of this.threads) {
+      let keep = evs.length;
+      while (keep > 0 && evs[keep - 1]!.stamp > stamp) keep--;
+      evs.length = keep;
+    }
+    for (const list of this.mo) {
+      let j = 0;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        if (this.has(w)) list[j++] = w;
+      }
+      list.length = j;
+    }
+  }
+
+  /** A copy keeping, in each thread, the first `keep[t]` events (po-prefixes). */
+  copyPrefix(keep: readonly number[]): ExecutionGraph {
+    const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!).map((e) => ({ ...e })));
+    const g = new ExecutionGraph(this.shape, threads, this.mo.map(() => []));
+    for (let loc = 0; loc < this.mo.length; loc++) {
+      const out = g.mo[loc]!;
+      for (const w of this.mo[loc]!) if (g.has(w)) out.push(w);
+    }
+    return g;
+  }
+
+  /** A full copy. */
+  clone(): ExecutionGraph {
+    return this.copyPrefix(this.threads.map((evs) => evs.length));
+  }
+}
+
+const initCache = new WeakMap<GraphShape, readonly GEvent[]>();
+
+function initEvents(shape: GraphShape): readonly GEvent[] {
+  let inits = initCache.get(shape);
+  if (!inits) {
+    inits = shape.initValues.map(
+      (value, loc): GEvent => ({
+        thread: -1,
+        index: loc,
+        kind: 'W',
+        loc,
+        mode: 'na',
+        value,
+        rf: NO_REF,
+        rmw: null,
+        rmwRead: false,
+        rmwWrite: false,
+        spurious: false,
+        site: -1,
+        stamp: 0,
+        addedMax: true,
+        revisitable: true,
+      }),
+    );
+    initCache.set(shape, inits);
+  }
+  return inits;
+}

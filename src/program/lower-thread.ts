@@ -1,0 +1,577 @@
+/**
+ * Lowers one thread's statements to instructions, checking what only the code can tell: Rust's
+ * ordering rules, atomic vs plain accesses, declared and mutable registers, types of
+ * compare_exchange results, loop placement of `break`/`continue`, constant ranges and indices.
+ *
+ * Expressions become three-address code: each memory access is one instruction into a
+ * temporary, in left-to-right order, and `&&`/`||` become branches so that a short-circuited
+ * access never happens.
+ */
+import type { Expr, LocationRef, NodeId, Ordering, Stmt, ThreadDecl } from '../ast.js';
+import { fenceMode, loadMode, rmwModes, storeMode, type Mode } from '../events/modes.js';
+import type { LowerContext, LocationEntry } from './context.js';
+import type { Address, BinaryFn, Instr, LoopId, Operand, RmwOp, Slot, ThreadCode } from './ir.js';
+import { fits, fromBigInt, type RegValue } from './values.js';
+import { collectRegisterScopes, type RegisterScopes } from './scopes.js';
+
+type Ty = 'int' | 'result';
+interface Lowered {
+  readonly op: Operand;
+  readonly ty: Ty;
+}
+interface RegInfo {
+  readonly slot: Slot;
+  mutable: boolean;
+  ty: Ty;
+}
+interface LoopFrame {
+  readonly loop: LoopId;
+  readonly breaks: number[];
+  readonly continues: number[];
+}
+
+const BINARY: Readonly<Record<string, BinaryFn>> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem', '&': 'and', '|': 'or', '^': 'xor',
+  '<<': 'shl', '>>': 'shr', '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+};
+
+export class ThreadLowerer {
+  private readonly code: Instr[] = [];
+  private readonly slotNames: string[] = [];
+  private readonly regs = new Map<string, RegInfo>();
+  private readonly declared = new Set<string>();
+  private readonly reportedUnknown = new Set<string>();
+  private readonly loops: LoopFrame[] = [];
+  private readonly scopes: RegisterScopes;
+  private userSlots = 0;
+  private tempTop = 0;
+
+  constructor(
+    private readonly ctx: LowerContext,
+    private readonly index: number,
+    private readonly decl: ThreadDecl,
+    /** Registers named by the condition or `locations [...]`: never loop-local. */
+    observedRegs: ReadonlySet<string>,
+    initRegs: ReadonlyMap<string, RegValue>,
+  ) {
+    this.scopes = collectRegisterScopes(decl.body, observedRegs);
+    for (const name of [...this.scopes.names, ...initRegs.keys()]) this.slotFor(name);
+    this.userSlots = this.slotNames.length;
+    this.tempTop = this.userSlots;
+    for (const name of initRegs.keys()) this.declared.add(name);
+    this.initValues = initRegs;
+  }
+
+  private readonly initValues: ReadonlyMap<string, RegValue>;
+
+  lower(): ThreadCode {
+    this.block(this.decl.body);
+    this.emit({ op: 'halt' });
+    const initRegs: RegValue[] = this.slotNames.map((n) => this.initValues.get(n) ?? 0);
+    return { name: this.decl.name, index: this.index, code: this.code, slotNames: this.slotNames, initRegs };
+  }
+
+  /** The slot of a named register (for conditions); undefined when the thread never declares it. */
+  registerSlot(name: string): { slot: Slot; ty: Ty } | undefined {
+    const r = this.regs.get(name);
+    return r && this.declared.has(name) ? { slot: r.slot, ty: r.ty } : undefined;
+  }
+
+  private slotFor(name: string): RegInfo {
+    let r = this.regs.get(name);
+    if (!r) {
+      r = { slot: this.slotNames.length, mutable: this.ctx.dialect === 'c', ty: 'int' };
+      this.slotNames.push(name);
+      this.regs.set(name, r);
+    }
+    return r;
+  }
+
+  private temp(): Slot {
+    const s = this.tempTop++;
+    if (s >= this.slotNames.length) this.slotNames.push('');
+    return s;
+  }
+
+  private emit(i: Instr): number {
+    this.code.push(i);
+    return this.code.length - 1;
+  }
+
+  private patch(at: number, target: number): void {
+    const i = this.code[at]!;
+    if (i.op === 'jump') this.code[at] = { op: 'jump', target };
+    else if (i.op === 'branch') this.code[at] = { ...i, ifFalse: target };
+    else throw new Error('internal error: patching ' + i.op);
+  }
+
+  private block(stmts: readonly Stmt[]): void {
+    for (const s of stmts) {
+      this.tempTop = this.userSlots;
+      this.stmt(s);
+    }
+  }
+
+  private stmt(s: Stmt): void {
+    switch (s.kind) {
+      case 'let': {
+        const v = s.init === null ? { op: c(0), ty: 'int' as Ty } : this.expr(s.init);
+        const r = this.slotFor(s.name);
+        r.mutable = s.mutable || this.ctx.dialect === 'c';
+        r.ty = v.ty;
+        this.declared.add(s.name);
+        this.emit({ op: 'move', dst: r.slot, src: v.op });
+        return;
+      }
+      case 'assign': {
+        const r = this.useReg(s.name, s.id);
+        if (r && !r.mutable) {
+          this.ctx.error('E0227', `cannot assign twice to immutable variable \`${s.name}\``, s.id, {
+            help: [`consider making this binding mutable: \`let mut ${s.name}\``],
+          });
+        }
+        let v = this.expr(s.value);
+        if (s.op !== null && r) v = this.binary(s.op, { op: { k: 'r', slot: r.slot }, ty: r.ty }, v, s.id);
+        if (r) {
+          if (r.ty !== v.ty) this.mismatch(s.id, r.ty, v.ty);
+          this.emit({ op: 'move', dst: r.slot, src: v.op });
+        }
+        return;
+      }
+      case 'write': {
+        const addr = this.address(s.loc, 'plain', s.id);
+        const v = this.intExpr(s.value);
+        this.checkConstant(s.value, addr.entry);
+        this.emit({ op: 'store', addr: addr.address, value: v, mode: 'na', site: this.ctx.site(s.id, this.index) });
+        return;
+      }
+      case 'store': {
+        this.checkOrdering('store', s.ordering, s.id);
+        const addr = this.address(s.loc, 'atomic', s.id);
+        const v = this.intExpr(s.value);
+        this.checkConstant(s.value, addr.entry);
+        this.emit({ op: 'store', addr: addr.address, value: v, mode: storeMode(safe(s.ordering, 'store')), site: this.ctx.site(s.id, this.index) });
+        return;
+      }
+      case 'expr':
+        this.expr(s.expr);
+        return;
+      case 'fence': {
+        if (s.ordering === 'Relaxed' && this.ctx.dialect === 'rust') {
+          this.ctx.errorAtWord('E0202', 'memory fences cannot have `Relaxed` ordering', s.id, 'Relaxed', {
+            help: ['consider using ordering modes `Acquire`, `Release`, `AcqRel` or `SeqCst`'],
+          });
+        }
+        this.emit({ op: 'fence', mode: fenceMode(s.ordering), site: this.ctx.site(s.id, this.index) });
+        return;
+      }
+      case 'lock':
+      case 'unlock': {
+        const addr = this.address(s.mutex, 'mutex', s.id);
+        this.emit({ op: s.kind, addr: addr.address, site: this.ctx.site(s.id, this.index) });
+        return;
+      }
+      case 'if': {
+        const cond = this.cond(s.cond);
+        const br = this.emit({ op: 'branch', cond, ifFalse: -1 });
+        this.block(s.then);
+        if (s.else === null) {
+          this.patch(br, this.code.length);
+          return;
+        }
+        const jmp = this.emit({ op: 'jump', target: -1 });
+        this.patch(br, this.code.length);
+        this.block(s.else);
+        this.patch(jmp, this.code.length);
+        return;
+      }
+      case 'while':
+      case 'loop':
+        this.loopStmt(s);
+        return;
+      case 'for':
+        this.forStmt(s);
+        return;
+      case 'break':
+      case 'continue': {
+        const frame = this.loops[this.loops.length - 1];
+        if (!frame) {
+          this.ctx.error('E0226', `\`${s.kind}\` outside of a loop`, s.id, { label: `cannot \`${s.kind}\` outside of a loop` });
+          return;
+        }
+        (s.kind === 'break' ? frame.breaks : frame.continues).push(this.emit({ op: 'jump', target: -1 }));
+        return;
+      }
+      case 'assert': {
+        const site = this.ctx.site(s.id, this.index);
+        let cond: Operand;
+        if (s.form === 'assert') cond = this.cond(s.args[0]!);
+        else {
+          const v = this.binary(s.form === 'assert_eq' ? '==' : '!=', this.expr(s.args[0]!), this.expr(s.args[1]!), s.id);
+          cond = v.op;
+        }
+        this.emit({ op: 'assert', cond, site });
+        return;
+      }
+      case 'assume':
+        this.emit({ op: 'assume', cond: this.cond(s.cond), site: this.ctx.site(s.id, this.index) });
+        return;
+      default:
+        return assertNeverStmt(s);
+    }
+  }
+
+  private newLoop(id: NodeId, bounded: boolean, extraOuter: readonly Slot[] = []): LoopId {
+    const local = this.scopes.loopLocal.get(id) ?? new Set<string>();
+    const outerRegs = [...this.regs.entries()]
+      .filter(([name]) => !local.has(name))
+      .map(([, r]) => r.slot)
+      .concat(extraOuter);
+    this.ctx.loops.push({ thread: this.index, site: this.ctx.site(id, this.index), outerRegs, bounded });
+    return this.ctx.loops.length - 1;
+  }
+
+  private loopStmt(s: Extract<Stmt, { kind: 'while' | 'loop' }>): void {
+    const loop = this.newLoop(s.id, false);
+    const head = this.emit({ op: 'loopHead', loop });
+    let exitBranch = -1;
+    if (s.kind === 'while') exitBranch = this.emit({ op: 'branch', cond: this.cond(s.cond), ifFalse: -1 });
+    this.emit({ op: 'loopBody', loop });
+    const frame: LoopFrame = { loop, breaks: [], continues: [] };
+    this.loops.push(frame);
+    this.block(s.body);
+    this.loops.pop();
+    const back = this.emit({ op: 'backEdge', loop, target: head });
+    const exit = this.emit({ op: 'loopExit', loop });
+    if (exitBranch >= 0) this.patch(exitBranch, exit);
+    for (const b of frame.breaks) this.patch(b, exit);
+    for (const k of frame.continues) this.patch(k, back);
+  }
+
+  private forStmt(s: Extract<Stmt, { kind: 'for' }>): void {
+    const r = this.slotFor(s.var);
+    r.mutable = false;
+    r.ty = 'int';
+    this.declared.add(s.var);
+    this.emit({ op: 'const', dst: r.slot, value: fromBigInt(s.from) });
+    const loop = this.newLoop(s.id, true, [r.slot]);
+    const head = this.emit({ op: 'loopHead', loop });
+    const t = this.temp();
+    this.emit({ op: 'binary', dst: t, fn: s.inclusive ? 'le' : 'lt', a: { k: 'r', slot: r.slot }, b: c(fromBigInt(s.to)), site: 0 });
+    const exitBranch = this.emit({ op: 'branch', cond: { k: 'r', slot: t }, ifFalse: -1 });
+    this.emit({ op: 'loopBody', loop });
+    const frame: LoopFrame = { loop, breaks: [], continues: [] };
+    this.loops.push(frame);
+    this.block(s.body);
+    this.loops.pop();
+    const cont = this.emit({ op: 'binary', dst: r.slot, fn: 'add', a: { k: 'r', slot: r.slot }, b: c(1), site: 0 });
+    this.emit({ op: 'backEdge', loop, target: head });
+    const exit = this.emit({ op: 'loopExit', loop });
+    this.patch(exitBranch, exit);
+    for (const b of frame.breaks) this.patch(b, exit);
+    for (const k of frame.continues) this.patch(k, cont);
+  }
+
+  /** An expression used as a condition: must be an integer/boolean. */
+  private cond(e: Expr): Operand {
+    return this.intExpr(e);
+  }
+
+  private intExpr(e: Expr): Operand {
+    const v = this.expr(e);
+    if (v.ty !== 'int') this.mismatch(e.id, 'int', v.ty);
+    return v.op;
+  }
+
+  private mismatch(id: NodeId, expected: Ty, found: Ty): void {
+    const name = (t: Ty) => (t === 'int' ? 'an integer' : 'a compare_exchange `Result`');
+    this.ctx.error('E0228', `mismatched types: expected ${name(expected)}, found ${name(found)}`, id, {
+      ...(found === 'result' ? { help: ['use `.is_ok()`, `.is_err()` or `.unwrap_or_else(|v| v)` to get at the value'] } : {}),
+      ...(expected === 'result' ? { help: ['compare a result with `Ok(v)` or `Err(v)`'] } : {}),
+    });
+  }
+
+  private useReg(name: string, id: NodeId): RegInfo | null {
+    if (!this.declared.has(name)) {
+      if (!this.reportedUnknown.has(name)) {
+        this.reportedUnknown.add(name);
+        this.ctx.error('E0222', `cannot find value \`${name}\` in this scope`, id, {
+          label: 'not found in this scope',
+          ...(this.regs.has(name) ? { notes: [`\`${name}\` is declared later in thread \`${this.decl.name}\``] } : {}),
+        });
+      }
+      return this.regs.get(name) ?? null;
+    }
+    return this.regs.get(name)!;
+  }
+
+  private expr(e: Expr): Lowered {
+    switch (e.kind) {
+      case 'int':
+        return { op: c(fromBigInt(e.value)), ty: 'int' };
+      case 'bool':
+        return { op: c(e.value ? 1 : 0), ty: 'int' };
+      case 'reg': {
+        const r = this.useReg(e.name, e.id);
+        return r ? { op: { k: 'r', slot: r.slot }, ty: r.ty } : { op: c(0), ty: 'int' };
+      }
+      case 'read': {
+        const addr = this.address(e.loc, 'plain', e.id);
+        return this.memRead(addr.address, 'na', e.id);
+      }
+      case 'load': {
+        this.checkOrdering('load', e.ordering, e.id);
+        const addr = this.address(e.loc, 'atomic', e.id);
+        return this.memRead(addr.address, loadMode(safe(e.ordering, 'load')), e.id);
+      }
+      case 'swap':
+      case 'fetch': {
+        const addr = this.address(e.loc, 'atomic', e.id);
+        const v = this.intExpr(e.value);
+        this.checkConstant(e.value, addr.entry);
+        const rmw: RmwOp = e.kind === 'swap' ? { kind: 'swap' } : { kind: 'fetch', op: e.op };
+        const m = rmwModes(e.ordering);
+        return this.rmw(addr.address, rmw, v, null, m.read, m.write, m.read, e.id, 'int');
+      }
+      case 'cas': {
+        this.checkFailureOrdering(e.failure, e.id);
+        const addr = this.address(e.loc, 'atomic', e.id);
+        const exp = this.intExpr(e.expected);
+        const des = this.intExpr(e.desired);
+        this.checkConstant(e.expected, addr.entry);
+        this.checkConstant(e.desired, addr.entry);
+        const m = rmwModes(e.success);
+        return this.rmw(addr.address, { kind: 'cas', weak: e.weak }, exp, des, m.read, m.write, loadMode(safe(e.failure, 'load')), e.id, 'result');
+      }
+      case 'ccas':
+        return this.cCas(e);
+      case 'addUnless': {
+        const addr = this.address(e.loc, 'atomic', e.id);
+        const a = this.intExpr(e.add);
+        const u = this.intExpr(e.unless);
+        return this.rmw(addr.address, { kind: 'addUnless' }, a, u, 'sc', 'sc', 'sc', e.id, 'int');
+      }
+      case 'unary': {
+        const v = this.intExpr(e.arg);
+        const dst = this.temp();
+        this.emit({ op: 'unary', dst, fn: e.op === '!' ? 'not' : e.op === '-' ? 'neg' : 'bitnot', a: v });
+        return { op: { k: 'r', slot: dst }, ty: 'int' };
+      }
+      case 'binary':
+        if (e.op === '&&' || e.op === '||') return this.shortCircuit(e.op, e.left, e.right);
+        return this.binary(e.op, this.expr(e.left), this.expr(e.right), e.id);
+      case 'result': {
+        const v = this.intExpr(e.value);
+        const dst = this.temp();
+        this.emit({ op: 'mkResult', dst, ok: e.ok, value: v });
+        return { op: { k: 'r', slot: dst }, ty: 'result' };
+      }
+      case 'method': {
+        const v = this.expr(e.target);
+        if (v.ty !== 'result') {
+          this.ctx.error('E0228', `no method named \`${methodName(e.method)}\` found for an integer`, e.id, {
+            help: ['result methods apply to the value of `compare_exchange`'],
+          });
+          return { op: c(0), ty: 'int' };
+        }
+        const dst = this.temp();
+        if (e.method === 'is_ok' || e.method === 'is_err') this.emit({ op: 'test', dst, src: v.op, ok: e.method === 'is_ok' });
+        else {
+          const expect = e.method === 'unwrap' ? true : e.method === 'unwrap_err' ? false : null;
+          this.emit({ op: 'unwrap', dst, src: v.op, expect, site: this.ctx.site(e.id, this.index) });
+        }
+        return { op: { k: 'r', slot: dst }, ty: 'int' };
+      }
+      default:
+        return assertNeverExpr(e);
+    }
+  }
+
+  private memRead(address: Address, mode: Mode, id: NodeId): Lowered {
+    const dst = this.temp();
+    this.emit({ op: 'load', dst, addr: address, mode, site: this.ctx.site(id, this.index) });
+    return { op: { k: 'r', slot: dst }, ty: 'int' };
+  }
+
+  private rmw(address: Address, rmw: RmwOp, a: Operand, b: Operand | null, readMode: Mode, writeMode: Mode, failMode: Mode, id: NodeId, ty: Ty): Lowered {
+    const dst = this.temp();
+    this.emit({ op: 'rmw', dst, addr: address, rmw, a, b, readMode, writeMode, failMode, site: this.ctx.site(id, this.index) });
+    return { op: { k: 'r', slot: dst }, ty };
+  }
+
+  /** C's compare_exchange: the expected value comes from, and on failure goes back to, `*exp`. */
+  private cCas(e: Extract<Expr, { kind: 'ccas' }>): Lowered {
+    this.checkFailureOrdering(e.failure, e.id);
+    const addr = this.address(e.loc, 'atomic', e.id);
+    let expected: Operand;
+    let expAddr: Address | null = null;
+    let expReg: RegInfo | null = null;
+    if (e.expected.kind === 'location') {
+      expAddr = this.address(e.expected.loc, 'plain', e.id).address;
+      expected = this.memRead(expAddr, 'na', e.id).op;
+    } else {
+      expReg = this.useReg(e.expected.name, e.expected.id);
+      expected = expReg ? { k: 'r', slot: expReg.slot } : c(0);
+    }
+    const des = this.intExpr(e.desired);
+    const m = rmwModes(e.success);
+    const res = this.rmw(addr.address, { kind: 'cas', weak: e.weak }, expected, des, m.read, m.write, loadMode(safe(e.failure, 'load')), e.id, 'result');
+    const ok = this.temp();
+    this.emit({ op: 'test', dst: ok, src: res.op, ok: true });
+    const br = this.emit({ op: 'branch', cond: { k: 'r', slot: ok }, ifFalse: -1 });
+    const skip = this.emit({ op: 'jump', target: -1 });
+    this.patch(br, this.code.length);
+    const old = this.temp();
+    this.emit({ op: 'unwrap', dst: old, src: res.op, expect: null, site: this.ctx.site(e.id, this.index) });
+    if (expAddr) this.emit({ op: 'store', addr: expAddr, value: { k: 'r', slot: old }, mode: 'na', site: this.ctx.site(e.id, this.index) });
+    else if (expReg) this.emit({ op: 'move', dst: expReg.slot, src: { k: 'r', slot: old } });
+    this.patch(skip, this.code.length);
+    return { op: { k: 'r', slot: ok }, ty: 'int' };
+  }
+
+  private shortCircuit(op: '&&' | '||', left: Expr, right: Expr): Lowered {
+    const dst = this.temp();
+    this.emit({ op: 'binary', dst, fn: 'ne', a: this.intExpr(left), b: c(0), site: 0 });
+    // && : if left is false skip right; || : if left is true skip right
+    let skip: number;
+    if (op === '&&') skip = this.emit({ op: 'branch', cond: { k: 'r', slot: dst }, ifFalse: -1 });
+    else {
+      const notL = this.temp();
+      this.emit({ op: 'unary', dst: notL, fn: 'not', a: { k: 'r', slot: dst } });
+      skip = this.emit({ op: 'branch', cond: { k: 'r', slot: notL }, ifFalse: -1 });
+    }
+    this.emit({ op: 'binary', dst, fn: 'ne', a: this.intExpr(right), b: c(0), site: 0 });
+    this.patch(skip, this.code.length);
+    return { op: { k: 'r', slot: dst }, ty: 'int' };
+  }
+
+  private binary(op: string, l: Lowered, r: Lowered, id: NodeId): Lowered {
+    const fn = BINARY[op]!;
+    if (fn === 'eq' || fn === 'ne') {
+      if (l.ty !== r.ty) this.mismatch(id, l.ty, r.ty);
+    } else {
+      if (l.ty !== 'int') this.mismatch(id, 'int', l.ty);
+      else if (r.ty !== 'int') this.mismatch(id, 'int', r.ty);
+    }
+    const dst = this.temp();
+    const site = fn === 'div' || fn === 'rem' || fn === 'shl' || fn === 'shr' ? this.ctx.site(id, this.index) : 0;
+    this.emit({ op: 'binary', dst, fn, a: l.op, b: r.op, site });
+    return { op: { k: 'r', slot: dst }, ty: 'int' };
+  }
+
+  /** Resolves a location reference, checking the kind of access against the declaration. */
+  private address(ref: LocationRef, access: 'atomic' | 'plain' | 'mutex', useId: NodeId): { address: Address; entry: LocationEntry | null } {
+    const entry = this.ctx.byName.get(ref.name);
+    const dummy: Address = { base: 0, length: 1, index: null, name: ref.name };
+    if (!entry) {
+      const what = this.ctx.dialect === 'c' ? `\`${ref.name}\` is not a location of this test` : `cannot find static \`${ref.name}\` in this scope`;
+      this.ctx.error('E0220', what, ref.id, { label: 'not found' });
+      if (ref.index) this.intExpr(ref.index);
+      return { address: dummy, entry: null };
+    }
+    this.checkAccess(entry, access, useId, ref);
+    if (entry.isArray !== (ref.index !== null)) {
+      this.ctx.error('E0213', entry.isArray ? `\`${ref.name}\` is an array: index it, as in \`${ref.name}[i]\`` : `\`${ref.name}\` is not an array and cannot be indexed`, ref.id);
+    }
+    if (ref.index === null || !entry.isArray) return { address: { base: entry.base, length: 1, index: null, name: ref.name }, entry };
+    if (ref.index.kind === 'int') {
+      const i = ref.index.value;
+      if (i < 0n || i >= BigInt(entry.length)) {
+        this.ctx.error('E0225', `this operation will panic at runtime: index out of bounds: the length is ${entry.length} but the index is ${i}`, ref.index.id);
+        return { address: { base: entry.base, length: 1, index: null, name: ref.name }, entry };
+      }
+      return { address: { base: entry.base + Number(i), length: 1, index: null, name: ref.name }, entry };
+    }
+    const idx = this.intExpr(ref.index);
+    return { address: { base: entry.base, length: entry.length, index: idx, name: ref.name }, entry };
+  }
+
+  private checkAccess(entry: LocationEntry, access: 'atomic' | 'plain' | 'mutex', id: NodeId, ref: LocationRef): void {
+    if (entry.kind === 'any') return;
+    if (entry.kind === 'mutex' && access !== 'mutex') {
+      this.ctx.error('E0212', `\`${ref.name}\` is a \`Mutex\`: it can only be locked and unlocked`, id);
+    } else if (access === 'mutex' && entry.kind !== 'mutex') {
+      this.ctx.error('E0212', `\`${ref.name}\` is not a \`Mutex\` (it has type \`${entry.typeName}\`)`, id);
+    } else if (access === 'atomic' && entry.kind === 'plain') {
+      this.ctx.error('E0210', `\`${ref.name}\` has the plain type \`${entry.typeName}\`: atomic operations need an atomic type`, id, {
+        help: [`declare it with an atomic type, e.g. \`static ${ref.name}: Atomic${cap(entry.typeName)}\``],
+      });
+    } else if (access === 'plain' && entry.kind === 'atomic') {
+      this.ctx.error('E0211', `\`${ref.name}\` is atomic (\`${entry.typeName}\`): access it with \`load\` and \`store\``, id);
+    }
+  }
+
+  private checkOrdering(kind: 'load' | 'store', o: Ordering, id: NodeId): void {
+    if (kind === 'load' && (o === 'Release' || o === 'AcqRel')) {
+      this.ctx.errorAtWord('E0200', 'atomic loads cannot have `Release` or `AcqRel` ordering', id, this.orderingWord(o), {
+        help: ['consider using ordering modes `Acquire`, `SeqCst` or `Relaxed`'],
+      });
+    }
+    if (kind === 'store' && (o === 'Acquire' || o === 'AcqRel' || o === 'Consume')) {
+      this.ctx.errorAtWord('E0201', 'atomic stores cannot have `Acquire` or `AcqRel` ordering', id, this.orderingWord(o), {
+        help: ['consider using ordering modes `Release`, `SeqCst` or `Relaxed`'],
+      });
+    }
+  }
+
+  private checkFailureOrdering(o: Ordering, id: NodeId): void {
+    if (o === 'Release' || o === 'AcqRel') {
+      this.ctx.errorAtWord('E0203', 'compare_exchange\'s failure ordering may not be `Release` or `AcqRel`, since a failed compare_exchange does not result in a write', id, this.orderingWord(o), {
+        help: ['consider using `Acquire` or `Relaxed` failure ordering instead'],
+      });
+    }
+  }
+
+  private orderingWord(o: Ordering): string {
+    if (this.ctx.dialect === 'rust') return o;
+    const c: Record<Ordering, string> = {
+      Relaxed: 'memory_order_relaxed', Consume: 'memory_order_consume', Acquire: 'memory_order_acquire',
+      Release: 'memory_order_release', AcqRel: 'memory_order_acq_rel', SeqCst: 'memory_order_seq_cst',
+    };
+    return c[o];
+  }
+
+  /** A literal written to a location must fit its type (native dialect). */
+  private checkConstant(e: Expr, entry: LocationEntry | null): void {
+    if (!entry || this.ctx.dialect !== 'rust') return;
+    let v: bigint | null = null;
+    if (e.kind === 'int') v = e.value;
+    else if (e.kind === 'unary' && e.op === '-' && e.arg.kind === 'int') v = -e.arg.value;
+    if (v !== null && !fits(v, entry.type)) {
+      this.ctx.error('E0224', `literal out of range for \`${entry.typeName}\``, e.id, { notes: [rangeNote(v, entry)] });
+    }
+  }
+}
+
+function c(value: RegValue): Operand {
+  return { k: 'c', value };
+}
+
+/** After validation has reported a bad ordering, lowering carries on with a legal one. */
+function safe(o: Ordering, kind: 'load' | 'store'): Ordering {
+  if (kind === 'load') return o === 'Release' || o === 'AcqRel' ? 'SeqCst' : o;
+  return o === 'Acquire' || o === 'AcqRel' || o === 'Consume' ? 'SeqCst' : o;
+}
+
+function cap(typeName: string): string {
+  return typeName === 'bool' ? 'Bool' : typeName.charAt(0).toUpperCase() + typeName.slice(1);
+}
+
+export function rangeNote(v: bigint, entry: { type: { bits: number; signed: boolean }; typeName: string }): string {
+  const bits = BigInt(entry.type.bits);
+  const lo = entry.type.signed ? -(1n << (bits - 1n)) : 0n;
+  const hi = entry.type.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  return `the literal \`${v}\` does not fit into the type \`${entry.typeName}\` whose range is \`${lo}..=${hi}\``;
+}
+
+function methodName(m: string): string {
+  return m === 'unwrap_or_else_identity' ? 'unwrap_or_else' : m;
+}
+
+function assertNeverStmt(s: never): never {
+  throw new Error(`internal error: unexpected statement ${JSON.stringify(s)}`);
+}
+
+function assertNeverExpr(e: never): never {
+  throw new Error(`internal error: unexpected expression ${JSON.stringify(e)}`);
+}

@@ -1,0 +1,274 @@
+/**
+ * The collector: receives each execution the explorer finishes and keeps only what the report
+ * needs (counts per distinct outcome, races, faults, blocked and cut executions, one witness of
+ * each), so memory grows with the number of distinct outcomes, never with executions.
+ */
+import type { ModelName, OrderingMode } from '../ast.js';
+import { makeRef, type ExecutionGraph } from '../graph/graph.js';
+import { toExecution } from '../graph/execution.js';
+import { findRaces } from '../models/races.js';
+import type { ThreadState } from '../explore/interpreter.js';
+import type { CondIR, Program, TermIR } from '../program/ir.js';
+import { compare, isResult, regEquals, showValue, truthy, type RegValue } from '../program/values.js';
+import type { AccessRef, ExecutionKind, FaultReport, OutcomeReport, RaceReport, Report, StopSummary, Witness } from './types.js';
+import { checkExpectations, herdCounts, observation, runStatus, settledVerdict, verdict } from './verdict.js';
+import { witness } from './witness.js';
+import { raceFix } from './fix.js';
+
+export interface CollectOptions {
+  readonly model: ModelName;
+  readonly mode: OrderingMode;
+  /** Show witnesses as SC interleavings (po ∪ rf ∪ mo ∪ rb) rather than po ∪ rf ones. */
+  readonly scWitness: boolean;
+}
+
+interface OutcomeEntry {
+  readonly values: readonly RegValue[];
+  executions: number;
+  readonly satisfies: boolean | null;
+  readonly witness: Witness;
+}
+
+interface Counted<T> {
+  readonly item: T;
+  executions: number;
+}
+
+export class Collector {
+  private readonly outcomes = new Map<string, OutcomeEntry>();
+  private readonly races = new Map<string, Counted<Omit<RaceReport, 'executions'>>>();
+  private readonly faults = new Map<string, Counted<Omit<FaultReport, 'executions'>>>();
+  private readonly stops = new Map<string, Counted<Omit<StopSummary, 'executions'>>>();
+  private readonly counts = { complete: 0, blocked: 0, cut: 0, faulted: 0, filtered: 0 };
+  private pTrue = 0;
+  private pFalse = 0;
+  private readonly hasPlain: boolean;
+
+  constructor(
+    readonly program: Program,
+    readonly options: CollectOptions,
+  ) {
+    this.hasPlain = program.threads.some((t) => t.code.some((i) => (i.op === 'load' || i.op === 'store') && i.mode === 'na'));
+  }
+
+  /** Called by the explorer for each finished execution. */
+  execution(g: ExecutionGraph, states: readonly ThreadState[]): void {
+    const kind = classify(states);
+    this.counts[kind]++;
+    if (this.hasPlain) this.collectRaces(g, states, kind);
+    if (kind === 'faulted') this.collectFaults(g, states);
+    if (kind === 'blocked' || kind === 'cut') this.collectStops(states, kind);
+    if (kind !== 'complete') return;
+
+    const term = (t: TermIR): RegValue => termValue(t, g, states);
+    if (this.program.filter && !evalCond(this.program.filter, term)) {
+      this.counts.filtered++;
+      this.counts.complete--;
+      return;
+    }
+    const satisfies = this.program.condition ? evalCond(this.program.condition.prop, term) : null;
+    if (satisfies === false) this.pFalse++;
+    else this.pTrue++;
+    const values = this.program.observed.map((v) => (v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value));
+    const key = values.map(showValue).join(',');
+    const entry = this.outcomes.get(key);
+    if (entry) entry.executions++;
+    else this.outcomes.set(key, { values, executions: 1, satisfies, witness: this.witness(g, states, kind) });
+  }
+
+  private witness(g: ExecutionGraph, states: readonly ThreadState[], kind: ExecutionKind): Witness {
+    return witness(this.program, g, states, kind, this.options.scWitness);
+  }
+
+  private collectRaces(g: ExecutionGraph, states: readonly ThreadState[], kind: ExecutionKind): void {
+    const x = toExecution(g);
+    const seen = new Set<string>();
+    for (const { a, b } of findRaces(x)) {
+      const ea = x.events[a]!;
+      const eb = x.events[b]!;
+      const key = [`${ea.site}:${ea.kind}`, `${eb.site}:${eb.kind}`].sort().join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const hit = this.races.get(key);
+      if (hit) {
+        hit.executions++;
+        continue;
+      }
+      const [first, second] = [ea, eb].sort((p, q) => p.thread - q.thread || p.index - q.index).map((e) => this.access(e));
+      this.races.set(key, {
+        item: { first: first!, second: second!, witness: this.witness(g, states, kind), fix: raceFix(x, a, b, this.program) },
+        executions: 1,
+      });
+    }
+  }
+
+  private access(e: { thread: number; site: number; kind: string; mode: AccessRef['mode']; loc: number }): AccessRef {
+    const site = this.program.sites[e.site]!;
+    return {
+      thread: e.thread,
+      threadName: this.program.threads[e.thread]!.name,
+      line: site.line,
+      column: site.column,
+      text: site.text,
+      op: e.kind === 'W' ? 'write' : 'read',
+      mode: e.mode,
+      location: this.program.locations[e.loc]!.name,
+    };
+  }
+
+  private collectFaults(g: ExecutionGraph, states: readonly ThreadState[]): void {
+    states.forEach((s, t) => {
+      if (s.status !== 'fault' || s.stop?.kind !== 'fault') return;
+      const f = s.stop.fault;
+      const key = `${t}|${f.site}|${f.kind}|${f.message}`;
+      const hit = this.faults.get(key);
+      if (hit) {
+        hit.executions++;
+        return;
+      }
+      const site = this.program.sites[f.site]!;
+      this.faults.set(key, {
+        item: { kind: f.kind, thread: t, threadName: this.program.threads[t]!.name, line: site.line, column: site.column, text: site.text, message: f.message, witness: this.witness(g, states, 'faulted') },
+        executions: 1,
+      });
+    });
+  }
+
+  private collectStops(states: readonly ThreadState[], kind: 'blocked' | 'cut'): void {
+    states.forEach((s, t) => {
+      const stop = s.stop;
+      if (stop === null || stop.kind === 'fault') return;
+      if ((kind === 'cut') !== (stop.kind === 'cut')) return;
+      const key = `${stop.kind}|${t}|${stop.site}`;
+      const hit = this.stops.get(key);
+      if (hit) {
+        hit.executions++;
+        return;
+      }
+      const site = this.program.sites[stop.site]!;
+      this.stops.set(key, { item: { kind, reason: stop.kind, thread: t, threadName: this.program.threads[t]!.name, line: site.line, text: site.text }, executions: 1 });
+    });
+  }
+
+  /** The report, once exploration has ended. */
+  finish(meta: { complete: boolean; stoppedBy: Report['stoppedBy']; elapsedMs: number }): Report {
+    const p = this.program;
+    const racy = this.races.size > 0;
+    const v = { quantifier: p.condition?.quantifier ?? null, pTrue: this.pTrue, pFalse: this.pFalse, racy };
+    const exhaustive = meta.complete && this.counts.cut === 0;
+    const settled = settledVerdict(v, exhaustive);
+    const obs = observation(v);
+    const verd = verdict(v);
+    const statusIn = {
+      model: this.options.model,
+      mode: this.options.mode,
+      expectations: p.expectations,
+      verdict: verd,
+      observation: obs,
+      racy,
+      faulty: this.faults.size > 0,
+      complete: meta.complete,
+      settled,
+    };
+    const expectations = checkExpectations(statusIn);
+    const outcomes: OutcomeReport[] = [...this.outcomes.values()]
+      .sort((a, b) => compareValues(a.values, b.values))
+      .map((o) => ({ values: o.values.map(showValue), executions: o.executions, satisfies: o.satisfies, witness: o.witness }));
+    const { positive, negative } = herdCounts(v);
+    return {
+      file: p.file,
+      name: p.name,
+      model: this.options.model,
+      mode: this.options.mode,
+      variables: p.observed.map((o) => o.label),
+      herdVariables: p.observed.map((o) => o.herdLabel),
+      herdShown: p.herdObserved,
+      condition: p.condition ? { quantifier: p.condition.quantifier, text: p.condition.text, herdText: p.condition.herdText } : null,
+      outcomes,
+      counts: { ...this.counts },
+      positive,
+      negative,
+      verdict: verd,
+      observation: obs,
+      races: [...this.races.values()].map((r) => ({ ...r.item, executions: r.executions })),
+      faults: [...this.faults.values()].map((f) => ({ ...f.item, executions: f.executions })),
+      stops: [...this.stops.values()].map((s) => ({ ...s.item, executions: s.executions })),
+      complete: meta.complete,
+      stoppedBy: meta.stoppedBy,
+      settled,
+      expectations,
+      status: runStatus(statusIn, expectations),
+      elapsedMs: meta.elapsedMs,
+    };
+  }
+}
+
+function classify(states: readonly ThreadState[]): ExecutionKind {
+  let kind: ExecutionKind = 'complete';
+  for (const s of states) {
+    if (s.status === 'fault') return 'faulted';
+    if (s.status === 'cut') kind = 'cut';
+    else if (s.status === 'blocked' && kind === 'complete') kind = 'blocked';
+  }
+  return kind;
+}
+
+function termValue(t: TermIR, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
+  switch (t.kind) {
+    case 'const':
+      return t.value;
+    case 'reg':
+      return states[t.thread]!.regs[t.slot]!;
+    case 'loc':
+      return g.get(g.moMax(t.loc)).value;
+    case 'test': {
+      const v = termValue(t.term, g, states);
+      return isResult(v) && v.ok === t.ok ? 1 : 0;
+    }
+  }
+}
+
+/** Evaluates a proposition over the final state. */
+export function evalCond(c: CondIR, term: (t: TermIR) => RegValue): boolean {
+  switch (c.kind) {
+    case 'const':
+      return c.value;
+    case 'truthy':
+      return truthy(term(c.term));
+    case 'not':
+      return !evalCond(c.arg, term);
+    case 'and':
+      return evalCond(c.left, term) && evalCond(c.right, term);
+    case 'or':
+      return evalCond(c.left, term) || evalCond(c.right, term);
+    case 'implies':
+      return !evalCond(c.left, term) || evalCond(c.right, term);
+    case 'compare': {
+      const l = term(c.left);
+      const r = term(c.right);
+      if (c.op === 'eq') return regEquals(l, r);
+      if (c.op === 'ne') return !regEquals(l, r);
+      if (isResult(l) || isResult(r)) return false;
+      const k = compare(l, r);
+      return c.op === 'lt' ? k < 0 : c.op === 'le' ? k <= 0 : c.op === 'gt' ? k > 0 : k >= 0;
+    }
+  }
+}
+
+function compareValues(a: readonly RegValue[], b: readonly RegValue[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (isResult(x) || isResult(y)) {
+      const sx = showValue(x);
+      const sy = showValue(y);
+      if (sx !== sy) return sx < sy ? -1 : 1;
+      continue;
+    }
+    const k = compare(x, y);
+    if (k !== 0) return k;
+  }
+  return 0;
+}
+
+export { makeRef };

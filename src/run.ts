@@ -1,0 +1,72 @@
+/**
+ * Exploring a lowered program: the model becomes a consistency oracle, the ordering mode a
+ * program transformation, and the collector turns executions into a report. Limits (executions,
+ * time, Ctrl-C) end the exploration with an incomplete report, never an exception.
+ */
+import type { ModelName, OrderingMode } from './ast.js';
+import { Explorer, type Consistency } from './explore/driver.js';
+import { toExecution } from './graph/execution.js';
+import { firstViolation, type Model } from './models/model.js';
+import { getModel } from './models/registry.js';
+import type { Program } from './program/ir.js';
+import { applyMode } from './program/modes.js';
+import { Collector } from './report/collect.js';
+import type { Report } from './report/types.js';
+
+/** Default loop bound: iterations a `while`/`loop` may run before the execution is cut. */
+export const DEFAULT_UNROLL = 8;
+
+/** Progress of a long exploration, for the CLI to draw. */
+export interface Progress {
+  readonly executions: number;
+  readonly elapsedMs: number;
+}
+
+export interface CheckOptions {
+  readonly model: ModelName;
+  readonly mode: OrderingMode;
+  readonly unroll: number;
+  /** Stop after this many executions (the verdict is then incomplete). */
+  readonly maxExecutions?: number;
+  /** Stop after this long (the verdict is then incomplete). */
+  readonly timeoutMs?: number;
+  /** Polled during exploration; true stops it (Ctrl-C). */
+  readonly interrupted?: () => boolean;
+  /** Called about every 100 ms of exploration. */
+  readonly onProgress?: (p: Progress) => void;
+}
+
+/** The declarative model as a consistency oracle for the explorer. */
+export function modelOracle(model: Model): Consistency {
+  return { consistent: (g) => firstViolation(model, toExecution(g)) === null };
+}
+
+/** Explores a lowered program under a model and an ordering mode. */
+export function explore(source: Program, options: CheckOptions): Report {
+  const program = applyMode(source, options.mode);
+  const model = getModel(options.model);
+  const collector = new Collector(program, { model: options.model, mode: options.mode, scWitness: options.model === 'sc' });
+  const start = performance.now();
+  let stoppedBy: Report['stoppedBy'] = null;
+  let lastProgress = start;
+  let polls = 0;
+  const explorer = new Explorer(program, modelOracle(model), collector, {
+    unroll: options.unroll,
+    shouldStop: () => {
+      if (options.maxExecutions !== undefined && explorer.stats.executions >= options.maxExecutions) stoppedBy = 'max-executions';
+      // reading the clock on every work item would cost more than the work; every 64th is plenty
+      else if ((++polls & 63) === 0) {
+        const now = performance.now();
+        if (options.timeoutMs !== undefined && now - start >= options.timeoutMs) stoppedBy = 'timeout';
+        else if (options.interrupted?.()) stoppedBy = 'interrupted';
+        if (options.onProgress && now - lastProgress >= 100) {
+          lastProgress = now;
+          options.onProgress({ executions: explorer.stats.executions, elapsedMs: now - start });
+        }
+      }
+      return stoppedBy !== null;
+    },
+  });
+  const stats = explorer.run();
+  return collector.finish({ complete: stats.complete, stoppedBy, elapsedMs: performance.now() - start });
+}
