@@ -153,9 +153,9 @@ semantics.addOperation<Clause>('clause(c)', {
         const model = modelNode.child(0).sourceString as ModelName;
         const modeIter = modelNode.child(2);
         const mode = (modeIter.numChildren > 0 ? modeIter.child(0).sourceString : 'as-written') as OrderingMode;
-        if (!MODES.includes(mode)) throw new Error(`grammar/c-semantics.ts mismatch: mode ${mode}`);
+        if (!MODES.includes(mode)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on the mode ${mode}`);
         const observation = obs.sourceString as Observation;
-        if (!OBSERVATIONS.includes(observation)) throw new Error(`grammar mismatch: ${observation}`);
+        if (!OBSERVATIONS.includes(observation)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on ${observation}`);
         const names = flags.children.map((f) => f.child(1).sourceString);
         return mk(c, { id: -1, model, mode, observation, race: names.includes('race'), fault: names.includes('panic') }, e);
       }),
@@ -170,7 +170,7 @@ function observed(n: Node, c: CContext): ObservedItem {
   return mk(c, { kind: 'loc', id: -1, name: name.sourceString, index: null }, alt);
 }
 
-/** Builds a proposition's connectives in pre-order, as `realize` does for expressions. */
+/** Builds the nodes of a proposition's connectives (leaves are operand CST nodes). */
 function realizeProp(shape: Shape<Node, PropOp>, c: CContext): Cond {
   if (shape.kind === 'leaf') return prop(shape.leaf, c);
   const [first, last] = shapeEnds(shape);
@@ -230,7 +230,7 @@ semantics.addOperation<LitmusFile>('file(c)', {
     for (const cl of clauses.children) {
       const made = clause(cl, c);
       if (made.kind !== 'verbatim' && seen.has(made.kind)) {
-        const what = made.kind === 'condition' ? 'a final condition' : `a \`${made.kind}\` clause`;
+        const what = made.kind === 'condition' ? 'the final condition' : `the \`${made.kind}\` clause`;
         throw new SyntaxProblem(`${what} is given twice`, spanAt(cl), 'second one');
       }
       seen.add(made.kind);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cond, Expr, LitmusFile, LocationDecl, Stmt } from '../../src/ast.js';
 import { renderDiagnostic } from '../../src/diagnostics/index.js';
 import { parseC } from '../../src/syntax/c.js';
+import { NAMED_TYPES, RESERVED_WORDS } from '../../src/syntax/c-types.js';
 import { stripIds } from './c-strip.js';
 
 function parse(text: string): LitmusFile {
@@ -124,6 +125,19 @@ describe('init block', () => {
     ['volatile int v', scalar('volatile int', false, 'int', 32, true)],
   ])('maps the C type of `%s`', (text, type) => {
     expect(((init(text) as LitmusFile).locations[0] as LocationDecl).type).toEqual(type);
+  });
+
+  it('knows every single-word type name of the grammar, atomic exactly when it says so', () => {
+    for (const name of NAMED_TYPES) {
+      const type = parse(`C t\n{ ${name} v; }\n`).locations[0]!.type;
+      expect(type).toMatchObject({ kind: 'scalar', name, atomic: name.startsWith('atomic_') });
+    }
+  });
+
+  it('never takes a reserved word for a name', () => {
+    for (const word of RESERVED_WORDS) {
+      expect(parseC(`C t\n{}\nP0 () {\n  r = ${word};\n}\n`, 't').ok, word).toBe(false);
+    }
   });
 
   it('reads ATOMIC_INIT(v) as the value v', () => {
@@ -339,8 +353,8 @@ describe('errors', () => {
     ['C t\n{}\nP0 () {\n  r = 1\n}\n', 'E0100 5:1 expected an operator or `;`'],
     ['C t\n{ long short x; }\n', 'E0100 2:3 `long short` is not a C integer type'],
     ['C t\n{ _Atomic atomic_int x; }\n', 'E0100 2:11 `_Atomic` of the atomic type `atomic_int`'],
-    ['C t\n{}\nexists (x=1)\nforall (x=1)\n', 'E0100 4:1 a final condition is given twice'],
-    ['C t\n{}\nlocations [x;]\nlocations [y;]\n', 'E0100 4:1 a `locations` clause is given twice'],
+    ['C t\n{}\nexists (x=1)\nforall (x=1)\n', 'E0100 4:1 the final condition is given twice'],
+    ['C t\n{}\nlocations [x;]\nlocations [y;]\n', 'E0100 4:1 the `locations` clause is given twice'],
     ['C t\n{}\nP0 () {\n  r = 010;\n}\n', 'E0100 4:7 the integer `010` has a leading zero'],
     ['C t\n{ x = 0 (* open }\n', 'E0100 2:9 unterminated block comment'],
     ['C t\n{}\nP0 (float* x) {}\n', 'E0100 3:5 expected a parameter such as `atomic_int* x` or `)`'],
