@@ -123,3 +123,16 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('dispatch on the first word', () => {
+  it('reads `Rust` files natively and `C` files as herd7 C, after a BOM and blank lines', () => {
+    const rust = parseLitmus('\ufeff\n\n  Rust R\nthread t {}\n', 'r.litmus');
+    expect(rust.ok && rust.file.dialect).toBe('rust');
+    const c = parseLitmus('C SB\n{ x = 0; y = 0; }\nP0 (atomic_int* x) {\n  atomic_store_explicit(x, 1, memory_order_relaxed);\n}\nexists (x=1)\n', 'c.litmus');
+    expect(c.ok && c.file.dialect).toBe('c');
+    if (rust.ok && c.ok) {
+      expect(formatLitmus(rust.file)).toBe('Rust R\n\nthread t {}\n');
+      expect(formatLitmus(c.file).startsWith('C SB\n')).toBe(true);
+    }
+  });
+});
