@@ -35,13 +35,26 @@ export interface ReferenceOptions {
 
 /** Calls `sink.execution` once per consistent execution; returns how many there were. */
 export function enumerateReference(program: Program, oracle: Consistency, sink: ExecutionSink, options: ReferenceOptions): number {
+  let found = 0;
+  forEachCandidate(program, options, (g, states) => {
+    if (!oracle.consistent(g)) return;
+    found++;
+    sink.execution(g, states);
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` once per candidate execution, consistent or not (`ordo why` explains the
+ * inconsistent ones). The graph is reused between calls.
+ */
+export function forEachCandidate(program: Program, options: ReferenceOptions, visit: (g: ExecutionGraph, states: readonly ThreadState[]) => void): void {
   const interp = new Interpreter(program, options.unroll);
   const domains = valueDomains(program, interp);
   const paths = program.threads.map((_, t) => threadPaths(interp, t, domains));
   const shape = { threads: program.threads.length, initValues: program.locations.map((l) => l.init) };
   const maxCandidates = options.maxCandidates ?? 2_000_000;
   let candidates = 0;
-  let found = 0;
 
   // A read's value must be written by someone: the initial write, a chosen path, or some path
   // of a thread still to choose. Checking that while choosing prunes the product of paths.
@@ -111,10 +124,7 @@ export function enumerateReference(program: Program, oracle: Consistency, sink: 
     const pickMo = (li: number): void => {
       if (li === locs.length) {
         if (++candidates > maxCandidates) throw new ReferenceLimit(`more than ${maxCandidates} candidate executions`);
-        if (oracle.consistent(g)) {
-          found++;
-          sink.execution(g, states);
-        }
+        visit(g, states);
         return;
       }
       const loc = locs[li]!;
@@ -127,7 +137,6 @@ export function enumerateReference(program: Program, oracle: Consistency, sink: 
   };
 
   pickPaths(0);
-  return found;
 }
 
 /** A read cannot read from its own RMW's write part. */
