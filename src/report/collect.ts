@@ -213,7 +213,8 @@ function classify(states: readonly ThreadState[]): ExecutionKind {
   return kind;
 }
 
-function termValue(t: TermIR, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
+/** The value of a condition term in a finished execution. */
+export function termValue(t: TermIR, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
   switch (t.kind) {
     case 'const':
       return t.value;
