@@ -45,6 +45,8 @@ export function positionAt(text: string, offset: number): Position {
     }
   }
   let column = 1;
+  // a byte order mark is invisible to editors: it takes no column
+  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) lineStart = Math.min(1, clamped);
   for (let i = lineStart; i < clamped; i++) {
     const c = text.charCodeAt(i);
     // a surrogate pair is one column
@@ -104,14 +106,18 @@ export function renderDiagnostic(d: Diagnostic, text: string | null, paint: Pain
     const lineNo = String(d.start.line);
     const gutter = ' '.repeat(lineNo.length);
     out.push(`${gutter}${paint.accent('-->')} ${d.file}:${d.start.line}:${d.start.column}`);
-    const line = text === null ? null : sourceLine(text, d.start.line);
-    if (line !== null) {
-      const chars = [...line];
-      const shown = printable(chars);
-      const caretStart = Math.min(d.start.column - 1, chars.length);
+    const full = text === null ? null : sourceLine(text, d.start.line);
+    if (full !== null) {
+      // very long lines (a 1 MB one-liner) are shown as a window around the column
+      const all = [...full];
+      const from = all.length > WINDOW && d.start.column > WINDOW / 2 ? d.start.column - 1 - WINDOW / 2 : 0;
+      const chars = all.slice(from, from + WINDOW);
+      const shown = (from > 0 ? '...' : '') + printable(chars);
+      const lead = from > 0 ? 3 : 0;
+      const caretStart = Math.min(d.start.column - 1 - from, chars.length);
       const sameLine = d.end !== null && d.end.line === d.start.line;
-      const endCol = sameLine ? Math.max(d.end!.column - 1, caretStart + 1) : chars.length;
-      const pad = printable(chars.slice(0, caretStart)).length;
+      const endCol = sameLine ? Math.max(d.end!.column - 1 - from, caretStart + 1) : chars.length;
+      const pad = lead + printable(chars.slice(0, caretStart)).length;
       const width = Math.max(1, printable(chars.slice(caretStart, Math.min(endCol, chars.length))).length);
       out.push(`${gutter} ${paint.accent('|')}`);
       out.push(`${paint.accent(lineNo)} ${paint.accent('|')} ${shown}`);
@@ -152,9 +158,12 @@ function sourceLine(text: string, line: number): string | null {
   if (end < 0) end = text.length;
   let s = text.slice(start, end);
   if (s.endsWith('\r')) s = s.slice(0, -1);
-  // very long lines (a 1 MB one-liner) are cut so the message stays readable
-  return s.length > 400 ? s.slice(0, 400) : s;
+  if (line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  return s;
 }
+
+/** Characters of a source line shown around the caret. */
+const WINDOW = 120;
 
 /** Tabs become spaces and control characters become `?`, so the caret lines up. */
 function printable(chars: readonly string[]): string {
