@@ -89,3 +89,22 @@ export function renderHerd(r: Report): string {
   ];
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The herd format of `ordo run`: one record per file, as herd7's log has (the run is the one
+ * given by --model/--mode, else rc11/as-written, herd7's model). A file with diagnostics prints
+ * nothing here; its diagnostics go to stderr.
+ */
+export function herdSink(ctx: { readonly write: (s: string) => void }): {
+  file(f: { readonly kind: string; readonly reports?: readonly Report[] }): void;
+  notRun(file: string): void;
+  end(): void;
+} {
+  return {
+    file(f) {
+      for (const r of f.reports ?? []) ctx.write(renderHerd(r));
+    },
+    notRun() {},
+    end() {},
+  };
+}

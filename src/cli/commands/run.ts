@@ -1,0 +1,214 @@
+/**
+ * `ordo run FILE_OR_FOLDER_OR_GLOB...`: checks litmus files and reports, in one of five formats.
+ *
+ * The command is defined here with light imports only; its action loads the pool, the renderers
+ * and (in the workers) the checker on demand, so that `ordo --help` stays fast. The steps:
+ * expand the arguments, shard, read, check in worker threads, stream results in input order to
+ * the chosen format, and fold their statuses into the exit status (common/exit.ts).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { EXIT, guard, UsageError, worstExit, type ExitStatus } from '../common/exit.js';
+import { addCheckOptions, integerAtLeast, type SharedOptionValues } from '../common/options.js';
+import { addExamples } from '../common/program.js';
+import type { FileResult, Task } from '../pool/task.js';
+
+export const FORMATS = ['text', 'json', 'junit', 'herd', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+interface RunOptionValues extends SharedOptionValues {
+  readonly format: Format;
+  readonly jobs?: number;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly details?: boolean;
+  readonly witness?: boolean;
+  readonly quiet?: boolean;
+}
+
+export function runCommand(version: string): Command {
+  const cmd = new Command('run')
+    .description('check litmus files: every consistent execution, its outcomes, races and assertion failures')
+    .argument('<paths...>', 'litmus files, folders (searched recursively for *.litmus) or globs');
+  addCheckOptions(cmd);
+  cmd
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads checking files in parallel (default: the number of cores)').argParser(integerAtLeast(1, 'a number of jobs')))
+    .addOption(new Option('--shard <i/n>', 'check only the i-th of n equal parts of the sorted file list (CI machines)').argParser(parseShard))
+    .option('--details', 'full reports for every file in a batch (failing files get a compact one anyway)')
+    .option('--witness', 'show a witness interleaving for every outcome, not only the interesting ones')
+    .option('-q, --quiet', 'no progress line; in a batch, no lines for passing files');
+  addExamples(cmd, [
+    ['ordo run litmus/mp.litmus', 'the full report of one file'],
+    ['ordo run litmus/', 'every *.litmus under a folder, checking each expectation it states'],
+    ["ordo run 'litmus/**/sb*.litmus' --model sc", 'a glob, under sequential consistency only'],
+    ['ordo run mp.litmus --mode relaxed --witness', 'every access Relaxed; a witness per outcome'],
+    ['ordo run litmus/ --format junit > report.xml', 'a JUnit report for CI'],
+    ['ordo run litmus/ --shard 2/4 --format github', 'the second quarter of the files, as GitHub annotations'],
+    ['ordo run big.litmus --timeout 30 --max-executions 100000', 'stop early; the verdict is then incomplete'],
+  ]);
+  return cmd.action(guard((paths: string[], o: RunOptionValues) => runFiles(paths, o, version)));
+}
+
+/** `--shard i/n`, 1 ≤ i ≤ n. */
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !(count >= 1) || !(index >= 1) || index > count) {
+    throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, such as 1/4');
+  }
+  return { index, count };
+}
+
+/**
+ * The files of shard `index` (1-based) of `count`: the list is sorted by path and cut into
+ * `count` contiguous parts whose sizes differ by at most one, as test runners shard. Every file
+ * lands in exactly one shard whatever the argument order.
+ */
+export function shardOf<T extends { readonly file: string }>(files: readonly T[], index: number, count: number): T[] {
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const from = Math.floor(((index - 1) * sorted.length) / count);
+  const to = Math.floor((index * sorted.length) / count);
+  const chosen = new Set(sorted.slice(from, to).map((f) => f.file));
+  // keep the input order within the shard
+  return files.filter((f) => chosen.has(f.file));
+}
+
+async function runFiles(paths: string[], o: RunOptionValues, version: string): Promise<ExitStatus> {
+  const started = performance.now();
+  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }, { DEFAULT_UNROLL }, { limits }] = await Promise.all([
+    import('../common/inputs.js'),
+    import('../common/paint.js'),
+    import('../common/output.js'),
+    import('node:os'),
+    import('../../run.js'),
+    import('../common/options.js'),
+  ]);
+  const machine = o.format === 'json' || o.format === 'junit' || o.format === 'herd';
+  const colours = paints(o.color);
+  const out = machine ? makePaint(false) : colours.out;
+
+  const expansion = expandInputs(paths);
+  const listed = o.shard ? shardOf(expansion.files, o.shard.index, o.shard.count) : [...expansion.files];
+  const pathProblems: Diagnostic[] = [...expansion.diagnostics];
+  const tasks: Task[] = [];
+  const unroll = limits(o, DEFAULT_UNROLL);
+  for (const f of listed) {
+    const r = readInput(f);
+    if ('text' in r) {
+      tasks.push({ index: tasks.length, file: r.file, text: r.text, ...(o.model ? { model: o.model } : {}), ...(o.mode ? { mode: o.mode } : {}), singleRun: o.format === 'herd', limits: unroll });
+    } else pathProblems.push(r);
+  }
+  printDiagnostics(pathProblems, null, colours.err);
+  if (tasks.length === 0) {
+    if (pathProblems.length === 0) throw new UsageError(o.shard ? `shard ${o.shard.index}/${o.shard.count} holds no file` : 'no litmus file to check');
+    return EXIT.input;
+  }
+
+  const { ProgressLine } = await import('../common/progress.js');
+  const showProgress = !machine && !o.quiet && process.stderr.isTTY === true;
+  const progress = new ProgressLine(process.stderr, tasks.length, showProgress);
+  const write = (s: string): void => {
+    progress.clear();
+    process.stdout.write(s);
+  };
+  const ctx = {
+    write,
+    paint: out,
+    files: tasks.map((t) => t.file),
+    details: o.details === true,
+    allWitnesses: o.witness === true,
+    quiet: o.quiet === true,
+    version,
+  };
+  const sink = await makeSink(o.format, ctx, tasks.length === 1 && pathProblems.length === 0);
+
+  // Ctrl-C: the first stops exploring (workers poll the shared flag) and prints what was found;
+  // a second one gives up at once
+  const interrupt = new SharedArrayBuffer(4);
+  const flag = new Int32Array(interrupt);
+  const onSigint = (): void => {
+    if (Atomics.load(flag, 0) === 1) process.exit(EXIT.interrupted);
+    Atomics.store(flag, 0, 1);
+  };
+  process.on('SIGINT', onSigint);
+
+  const [{ runPool, Ordered }, { emptyTally, count }, { explored }] = await Promise.all([
+    import('../pool/pool.js'),
+    import('../render/summary.js'),
+    import('../pool/task.js'),
+  ]);
+  const tally = emptyTally();
+  let status: ExitStatus = pathProblems.length > 0 ? EXIT.input : EXIT.ok;
+  const ordered = new Ordered<FileResult>((f) => {
+    count(tally, f);
+    status = worstExit(status, statusOf(f));
+    if (f.kind === 'invalid') {
+      progress.clear();
+      printDiagnostics(f.diagnostics, f.text, colours.err);
+    } else if (f.kind === 'crashed') {
+      progress.clear();
+      process.stderr.write(`internal error: ${f.file}: ${f.message} (please report)\n`);
+      if (process.env['ORDO_DEBUG'] && f.stack) process.stderr.write(`${f.stack}\n`);
+    }
+    sink.file(f);
+  });
+  try {
+    await runPool(
+      tasks,
+      { jobs: o.jobs ?? availableParallelism(), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progress.update(i, n) } : {}) },
+      (f) => {
+        progress.fileDone(f.index, f.kind === 'checked' ? f.reports.reduce((a, r) => a + explored(r), 0) : 0);
+        ordered.push(f);
+      },
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.clear();
+  }
+  if (Atomics.load(flag, 0) === 1) {
+    for (let i = ordered.next; i < tasks.length; i++) {
+      tally.notRun++;
+      sink.notRun(tasks[i]!.file);
+    }
+    status = worstExit(status, EXIT.interrupted);
+  }
+  tally.errors += pathProblems.length;
+  tally.elapsedMs = performance.now() - started;
+  sink.end(tally, pathProblems);
+  return status;
+}
+
+function statusOf(f: FileResult): ExitStatus {
+  switch (f.kind) {
+    case 'invalid':
+      return EXIT.input;
+    case 'crashed':
+      return EXIT.internal;
+    case 'checked':
+      return f.status === 'pass' ? EXIT.ok : f.status === 'fail' ? EXIT.fail : EXIT.incomplete;
+    default: {
+      const never: never = f;
+      throw new Error(`unknown result ${String(never)}`);
+    }
+  }
+}
+
+async function makeSink(format: Format, ctx: import('../render/sink.js').SinkContext, single: boolean): Promise<import('../render/sink.js').Sink> {
+  switch (format) {
+    case 'text':
+      return (await import('../render/summary.js')).textSink(ctx, single);
+    case 'json':
+      return (await import('../render/json.js')).jsonSink(ctx);
+    case 'junit':
+      return (await import('../render/junit.js')).junitSink(ctx);
+    case 'herd':
+      return (await import('../render/herd.js')).herdSink(ctx);
+    case 'github':
+      return (await import('../render/github.js')).githubSink(ctx);
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What the main thread and the workers say to each other. Kept apart from both so that each
+ * side imports only the types.
+ */
+import type { FileResult, Task } from './task.js';
+
+/** Main → worker. */
+export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'exit' };
+
+/** Worker → main. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'progress'; readonly index: number; readonly executions: number; readonly elapsedMs: number }
+  | { readonly type: 'result'; readonly result: FileResult };
+
+/** What the main thread hands every worker at start. */
+export interface WorkerData {
+  /** One Int32: 1 once the user pressed Ctrl-C. Shared so that a busy worker sees it at once. */
+  readonly interrupt: SharedArrayBuffer;
+  /** Whether to send progress messages (only when someone draws them). */
+  readonly progress: boolean;
+}
