@@ -76,13 +76,11 @@ export function shardOf<T extends { readonly file: string }>(files: readonly T[]
 
 async function runFiles(paths: string[], o: RunOptionValues, version: string): Promise<ExitStatus> {
   const started = performance.now();
-  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }, { DEFAULT_UNROLL }, { limits }] = await Promise.all([
+  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }] = await Promise.all([
     import('../common/inputs.js'),
     import('../common/paint.js'),
     import('../common/output.js'),
     import('node:os'),
-    import('../../run.js'),
-    import('../common/options.js'),
   ]);
   const machine = o.format === 'json' || o.format === 'junit' || o.format === 'herd';
   const colours = paints(o.color);
@@ -92,11 +90,16 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   const listed = o.shard ? shardOf(expansion.files, o.shard.index, o.shard.count) : [...expansion.files];
   const pathProblems: Diagnostic[] = [...expansion.diagnostics];
   const tasks: Task[] = [];
-  const unroll = limits(o, DEFAULT_UNROLL);
+  // the worker fills in the checker's DEFAULT_UNROLL: the main thread never loads the checker
+  const limits = {
+    ...(o.unroll !== undefined ? { unroll: o.unroll } : {}),
+    ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
+    ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
+  };
   for (const f of listed) {
     const r = readInput(f);
     if ('text' in r) {
-      tasks.push({ index: tasks.length, file: r.file, text: r.text, ...(o.model ? { model: o.model } : {}), ...(o.mode ? { mode: o.mode } : {}), singleRun: o.format === 'herd', limits: unroll });
+      tasks.push({ index: tasks.length, file: r.file, text: r.text, ...(o.model ? { model: o.model } : {}), ...(o.mode ? { mode: o.mode } : {}), singleRun: o.format === 'herd', limits });
     } else pathProblems.push(r);
   }
   printDiagnostics(pathProblems, null, colours.err);

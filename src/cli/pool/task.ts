@@ -8,7 +8,7 @@
  * is a bug, comes back as `crashed` rather than killing the worker.
  */
 import type { ModelName, OrderingMode } from '../../ast.js';
-import { explore, type Progress } from '../../check.js';
+import { DEFAULT_UNROLL, explore, type Progress } from '../../check.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { positionAt } from '../../diagnostics/index.js';
 import { lower } from '../../program/lower.js';
@@ -27,7 +27,8 @@ export interface Task {
   readonly mode?: OrderingMode;
   /** With neither `--model` nor `--mode`: the one run to make instead of the expectations' (herd format). */
   readonly singleRun?: boolean;
-  readonly limits: Limits;
+  /** The loop bound defaults to the checker's `DEFAULT_UNROLL` (resolved here, in the worker). */
+  readonly limits: Omit<Limits, 'unroll'> & { readonly unroll?: number };
 }
 
 /** A (model, mode) pair. */
@@ -103,7 +104,7 @@ export function checkFile(task: Task, interrupted: () => boolean, onProgress?: (
       const report = explore(program, {
         model: run.model,
         mode: run.mode,
-        unroll: task.limits.unroll,
+        unroll: task.limits.unroll ?? DEFAULT_UNROLL,
         ...(task.limits.maxExecutions !== undefined ? { maxExecutions: task.limits.maxExecutions } : {}),
         ...(deadline !== undefined ? { timeoutMs: Math.max(0, deadline - performance.now()) } : {}),
         interrupted,

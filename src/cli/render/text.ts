@@ -45,11 +45,11 @@ function renderRun(r: Report, o: TextOptions): string[] {
   const p = o.paint;
   const c = r.counts;
   const explored = c.complete + c.blocked + c.cut + c.faulted + c.filtered;
-  const parts = [`${c.complete} complete`];
-  if (c.blocked) parts.push(`${c.blocked} blocked`);
-  if (c.cut) parts.push(`${c.cut} cut`);
-  if (c.faulted) parts.push(`${c.faulted} failed`);
-  if (c.filtered) parts.push(`${c.filtered} filtered out`);
+  const parts = [`${c.complete.toLocaleString('en-US')} complete`];
+  if (c.blocked) parts.push(`${c.blocked.toLocaleString('en-US')} blocked`);
+  if (c.cut) parts.push(`${c.cut.toLocaleString('en-US')} cut`);
+  if (c.faulted) parts.push(`${c.faulted.toLocaleString('en-US')} failed`);
+  if (c.filtered) parts.push(`${c.filtered.toLocaleString('en-US')} filtered out`);
   const out = [`${p.accent('──')} ${p.bold(`model ${r.model}, mode ${r.mode}`)} ${p.dim(`· ${plural(explored, 'execution')} (${parts.join(', ')}) · ${duration(r.elapsedMs)}`)}`];
   if (!r.complete) {
     const why = r.stoppedBy === 'timeout' ? 'the timeout' : r.stoppedBy === 'max-executions' ? '--max-executions' : 'Ctrl-C';
