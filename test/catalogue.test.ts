@@ -1,9 +1,10 @@
 /**
  * The bundled catalogue (`litmus/`, issue 3): every file meets every expectation of its
  * `expect { ... }` clause, explores completely (nothing cut by the loop bound), is in the
- * canonical format, and, when loop-free, is explored by the optimal explorer exactly as by the
- * reference enumerator (the same graphs, none twice). docs/catalogue.md lists the files and
- * where each expectation comes from.
+ * canonical format and cites its source; strengthening orderings never adds outcomes; the race
+ * of MP+na+rlx is named; docs/catalogue.md has a row per file with its expectations; and each
+ * loop-free file is explored by the optimal explorer exactly as by the reference enumerator
+ * (the same graphs, none twice).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,7 @@ describe('the catalogue', () => {
     it('is canonically formatted, with a doc string, a condition and expectations for rc11 and sc', () => {
       expect(formatLitmus(file)).toBe(text);
       expect(file.doc).not.toBeNull();
+      expect(text, 'a `// Source:` comment says where the expectations come from').toContain('// Source:');
       expect(file.condition).not.toBeNull();
       const pairs = file.expectations.map((e) => `${e.model}/${e.mode}`);
       expect(pairs).toContain('rc11/as-written');
