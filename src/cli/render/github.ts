@@ -67,7 +67,7 @@ export function annotations(f: FileResult): Annotation[] {
             file: f.file,
             line: f.expectationLines[e.expectation.id] ?? 1,
             title: `ordo (${run}): expectation not met`,
-            message: `expected ${expectationText(e.expectation)}: ${e.reasons.join('; ')}`,
+            message: `\`${expectationText(e.expectation)}\` not met: ${e.reasons.join('; ')}`,
           });
         }
         // with expectations, races and faults matter only when unexpected: the reasons say so

@@ -117,7 +117,7 @@ export function renderCompact(f: Checked, p: CliPaint): string {
       }
     }
     for (const e of r.expectations) {
-      if (!e.holds) out.push(`${tag}${p.fail('✗')} ${expectationText(e.expectation)}: ${e.reasons.join('; ')}`);
+      if (!e.holds) out.push(`${p.fail('✗')} ${expectationText(e.expectation)}: ${e.reasons.join('; ')}`);
     }
     if (!r.complete) out.push(`${tag}${p.open(statusReasons(r)[0] ?? 'stopped early')}: ${plural(r.outcomes.length, 'outcome')} found so far`);
     for (const s of r.stops) {

@@ -25,7 +25,7 @@ export function statusReasons(r: Report): string[] {
   if (r.status === 'incomplete') return out;
   const failed = r.expectations.filter((e) => !e.holds);
   if (r.expectations.length > 0) {
-    for (const e of failed) out.push(`expected ${expectationText(e.expectation)}: ${e.reasons.filter((x) => !x.includes('limit') && !x.includes('loop bound')).join('; ')}`);
+    for (const e of failed) out.push(`\`${expectationText(e.expectation)}\` not met (${e.reasons.filter((x) => !x.includes('limit') && !x.includes('loop bound')).join('; ')})`);
     return out;
   }
   if (r.races.length > 0) out.push(`data race on ${[...new Set(r.races.map((x) => x.first.location))].join(', ')}`);
