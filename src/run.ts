@@ -4,10 +4,11 @@
  * time, Ctrl-C) end the exploration with an incomplete report, never an exception.
  */
 import type { ModelName, OrderingMode } from './ast.js';
-import { Explorer, type Consistency } from './explore/driver.js';
+import { Explorer } from './explore/driver.js';
+import type { ExecutionGraph } from './graph/graph.js';
+import { oracleFor, type OracleKind } from './models/oracle.js';
 import { toExecution } from './graph/execution.js';
 import { firstViolation, type Model } from './models/model.js';
-import { getModel } from './models/registry.js';
 import type { Program } from './program/ir.js';
 import { applyMode } from './program/modes.js';
 import { Collector } from './report/collect.js';
@@ -34,23 +35,24 @@ export interface CheckOptions {
   readonly interrupted?: () => boolean;
   /** Called about every 100 ms of exploration. */
   readonly onProgress?: (p: Progress) => void;
+  /** The consistency check: the fast incremental one (default) or the declarative axioms. */
+  readonly oracle?: OracleKind;
 }
 
-/** The declarative model as a consistency oracle for the explorer. */
-export function modelOracle(model: Model): Consistency {
-  return { consistent: (g) => firstViolation(model, toExecution(g)) === null };
+/** The declarative model as a predicate on whole graphs (for the reference enumerator). */
+export function modelPredicate(model: Model): (g: ExecutionGraph) => boolean {
+  return (g) => firstViolation(model, toExecution(g)) === null;
 }
 
 /** Explores a lowered program under a model and an ordering mode. */
 export function explore(source: Program, options: CheckOptions): Report {
   const program = applyMode(source, options.mode);
-  const model = getModel(options.model);
   const collector = new Collector(program, { model: options.model, mode: options.mode, scWitness: options.model === 'sc' });
   const start = performance.now();
   let stoppedBy: Report['stoppedBy'] = null;
   let lastProgress = start;
   let polls = 0;
-  const explorer = new Explorer(program, modelOracle(model), collector, {
+  const explorer = new Explorer(program, oracleFor(options.model, options.oracle ?? 'fast'), collector, {
     unroll: options.unroll,
     shouldStop: () => {
       if (options.maxExecutions !== undefined && explorer.stats.executions >= options.maxExecutions) stoppedBy = 'max-executions';

@@ -19,7 +19,7 @@ import { evalCond, termValue } from '../report/collect.js';
 import type { GraphSnapshot, Witness } from '../report/types.js';
 import { snapshot, witness } from '../report/witness.js';
 import type { OrderingMode } from '../ast.js';
-import { modelOracle } from '../run.js';
+import { oracleFor } from '../models/oracle.js';
 
 /** One edge of an explanation cycle, between snapshot events. */
 export interface WhyStep {
@@ -69,7 +69,7 @@ export function why(source: Program, prop: CondIR, options: WhyOptions): WhyResu
   let found: Witness | null = null;
   const explorer = new Explorer(
     program,
-    modelOracle(model),
+    oracleFor(options.model),
     {
       execution(g, states) {
         if (found === null && holds(g, states)) found = witness(program, g, states, 'complete', options.model === 'sc');

@@ -15,15 +15,13 @@
  */
 import type { Mode } from '../events/modes.js';
 import { makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
+
+export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
 import { isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
-
-/** Decides whether a (partial) execution graph is consistent under the chosen model. */
-export interface Consistency {
-  consistent(g: ExecutionGraph): boolean;
-}
 
 /** Receives each finished execution. The graph and states are only valid during the call. */
 export interface ExecutionSink {
@@ -149,6 +147,8 @@ export class Explorer {
       stamp: ++this.stamp,
       addedMax: true,
       revisitable: true,
+      view: null,
+      relView: null,
     };
   }
 
@@ -158,13 +158,12 @@ export class Explorer {
     const r = g.append(ev);
     const max = g.moMax(req.loc);
     // every consistent (write, spurious) choice other than the canonical one is a work item
+    const choices: ReadChoice[] = [];
     for (const w of writesInMoOrder(g, req.loc)) {
-      for (const spurious of this.variants(ev, w)) {
-        if (w === max && !spurious) continue;
-        this.setRf(g, ev, w, spurious);
-        if (this.oracle.consistent(g)) this.ctx.items.push({ kind: 'read', read: r, write: w, spurious });
-      }
+      for (const spurious of this.variants(ev, w)) if (w !== max || spurious) choices.push({ write: w, spurious });
     }
+    const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
+    for (const c of ok) this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
     this.setRf(g, ev, max, false);
     return this.completeRead(t, ev);
   }
@@ -175,6 +174,7 @@ export class Explorer {
   }
 
   private setRf(g: ExecutionGraph, ev: GEvent, w: EventRef, spurious: boolean): void {
+    ev.view = null;
     ev.rf = w;
     ev.value = g.get(w).value;
     ev.spurious = spurious;
@@ -206,7 +206,7 @@ export class Explorer {
     // Revisits first: the graph may violate atomicity now (two RMWs read the same write), and
     // only a revisit of the other RMW repairs that.
     this.pushRevisits(w);
-    return this.oracle.consistent(g);
+    return this.oracle.consistentAfter(g, wEv);
   }
 
   private addWrite(t: number, req: Extract<Request, { kind: 'write' }>): boolean {
@@ -217,11 +217,8 @@ export class Explorer {
     const preds = writesInMoOrder(g, req.loc);
     const max = preds[preds.length - 1]!;
     g.insertMoAfter(w, preds[0]!);
-    for (const p of preds) {
-      if (p === max) continue;
-      g.moveMoAfter(w, p);
-      if (this.oracle.consistent(g)) this.ctx.items.push({ kind: 'write', write: w, pred: p });
-    }
+    const ok = this.oracle.writeChoices(g, ev, preds.slice(0, -1), (p) => g.moveMoAfter(w, p));
+    for (const p of ok) this.ctx.items.push({ kind: 'write', write: w, pred: p });
     g.moveMoAfter(w, max);
     this.interp.completeWrite(t, this.states[t]!);
     this.pending[t] = this.interp.next(t, this.states[t]!);
@@ -287,7 +284,7 @@ export class Explorer {
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
         this.contexts.push({ graph: copy, items: [] });
         this.replayAll(copy, rEv);
-        return (this.completeRead(rEv.thread, rEv) && this.oracle.consistent(copy)) || this.drop();
+        return (this.completeRead(rEv.thread, rEv) && this.oracle.consistentAfter(copy, rEv)) || this.drop();
       }
     }
   }

@@ -17,7 +17,7 @@
 import { initRef, makeRef, NO_REF, type EventRef, ExecutionGraph, type GEvent } from '../graph/graph.js';
 import type { Program } from '../program/ir.js';
 import type { Value } from '../program/values.js';
-import type { Consistency, ExecutionSink } from './driver.js';
+import type { ExecutionSink } from './driver.js';
 import { canFailSpuriously, Interpreter, rmwOutcome, type ThreadState } from './interpreter.js';
 
 export class ReferenceLimit extends Error {}
@@ -34,10 +34,10 @@ export interface ReferenceOptions {
 }
 
 /** Calls `sink.execution` once per consistent execution; returns how many there were. */
-export function enumerateReference(program: Program, oracle: Consistency, sink: ExecutionSink, options: ReferenceOptions): number {
+export function enumerateReference(program: Program, consistent: (g: ExecutionGraph) => boolean, sink: ExecutionSink, options: ReferenceOptions): number {
   let found = 0;
   forEachCandidate(program, options, (g, states) => {
-    if (!oracle.consistent(g)) return;
+    if (!consistent(g)) return;
     found++;
     sink.execution(g, states);
   });
@@ -123,6 +123,7 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
     };
     const pickMo = (li: number): void => {
       if (li === locs.length) {
+        g.invalidateViews();
         if (++candidates > maxCandidates) throw new ReferenceLimit(`more than ${maxCandidates} candidate executions`);
         visit(g, states);
         return;
@@ -185,7 +186,7 @@ function threadPaths(interp: Interpreter, t: number, domains: readonly Value[][]
     const req = interp.next(t, s);
     const ev = (kind: GEvent['kind'], loc: number, mode: GEvent['mode'], site: number): GEvent => ({
       thread: t, index: events.length, kind, loc, mode, value: 0, rf: NO_REF, rmw: null, rmwRead: false,
-      rmwWrite: false, spurious: false, site, stamp: 0, addedMax: true, revisitable: true,
+      rmwWrite: false, spurious: false, site, stamp: 0, addedMax: true, revisitable: true, view: null, relView: null,
     });
     switch (req.kind) {
       case 'stop':

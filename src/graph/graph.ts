@@ -79,6 +79,13 @@ export interface GEvent {
   addedMax: boolean;
   /** Explorer bookkeeping: may still be revisited (false once in a revisiting write's prefix). */
   revisitable: boolean;
+  /**
+   * Model cache: RC11's happens-before view of the event (per thread, the last index that
+   * happens before or is it), and for writes the view a release sequence carries to readers.
+   * Cleared when the event's rf changes; shared (immutable) between graph copies.
+   */
+  view: Int32Array | null;
+  relView: Int32Array | null;
 }
 
 /** The shape of a program the graph needs: thread count and initial memory. */
@@ -171,6 +178,14 @@ export class ExecutionGraph {
     return out;
   }
 
+  /** Forgets every cached view (after changing rf of arbitrary reads, as the reference does). */
+  invalidateViews(): void {
+    for (const evs of this.threads) for (const e of evs) {
+      e.view = null;
+      e.relView = null;
+    }
+  }
+
   /** Total number of thread events. */
   eventCount(): number {
     let n = 0;
@@ -234,6 +249,8 @@ function initEvents(shape: GraphShape): readonly GEvent[] {
         stamp: 0,
         addedMax: true,
         revisitable: true,
+        view: null,
+        relView: null,
       }),
     );
     initCache.set(shape, inits);

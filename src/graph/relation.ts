@@ -32,6 +32,10 @@ export class EventSet {
     for (let i = 0; i < w.length; i++) w[i] = this.words[i]! | o.words[i]!;
     return new EventSet(this.n, w);
   }
+  isEmpty(): boolean {
+    for (let i = 0; i < this.words.length; i++) if (this.words[i] !== 0) return false;
+    return true;
+  }
   inter(o: EventSet): EventSet {
     const w = new Uint32Array(this.words.length);
     for (let i = 0; i < w.length; i++) w[i] = this.words[i]! & o.words[i]!;

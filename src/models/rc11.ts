@@ -32,7 +32,6 @@ export function rc11Relations(x: Execution): Rc11Relations {
   const { po, rf, mo, rmw } = x;
   const id = (s: Parameters<typeof Relation.id>[0]) => Relation.id(s);
   const sameLoc = (r: Relation) => r.filter(x.sameLoc);
-  const diffLoc = (r: Relation) => r.filter((a, b) => !x.sameLoc(a, b));
   const identity = Relation.id(x.R.union(x.W).union(x.F).union(x.IW));
 
   // rb = rf⁻¹ ; mo   (minus identity)
@@ -47,22 +46,34 @@ export function rc11Relations(x: Execution): Rc11Relations {
     .named('sw');
   // hb = (po ∪ sw)+
   const hb = po.union(sw).plus().named('hb');
-  // scb = po ∪ po|≠loc ; hb ; po|≠loc ∪ hb|loc ∪ mo ∪ rb
+  const { scb, psc_base, psc_F, psc } = pscOf(x, hb, rb, () => eco);
+  const rels = { rb, eco, rs, sw, hb, scb, psc_base, psc_F, psc };
+  cache.set(x, rels);
+  return rels;
+}
+
+/**
+ * The SC part of RC11, given `hb` and `rb` (so the fast checker can supply `hb` from views):
+ *   scb      = po ∪ po|≠loc ; hb ; po|≠loc ∪ hb|loc ∪ mo ∪ rb
+ *   psc_base = ([E sc] ∪ [F sc] ; hb?) ; scb ; ([E sc] ∪ hb? ; [F sc])
+ *   psc_F    = [F sc] ; (hb ∪ hb ; eco ; hb) ; [F sc]
+ *   psc      = psc_base ∪ psc_F
+ */
+export function pscOf(x: Execution, hb: Relation, rb: Relation, eco: () => Relation): Pick<Rc11Relations, 'scb' | 'psc_base' | 'psc_F' | 'psc'> {
+  const { po, mo } = x;
+  const id = (s: Parameters<typeof Relation.id>[0]) => Relation.id(s);
+  const sameLoc = (r: Relation) => r.filter(x.sameLoc);
+  const diffLoc = (r: Relation) => r.filter((a, b) => !x.sameLoc(a, b));
   const scb = po.union(diffLoc(po).seq(hb, diffLoc(po)), sameLoc(hb), mo, rb).named('scb');
-  // psc_base = ([E sc] ∪ [F sc] ; hb?) ; scb ; ([E sc] ∪ hb? ; [F sc])
   const Fsc = x.F.inter(x.SC);
   const psc_base = id(x.SC)
     .union(id(Fsc).seq(hb.opt()))
     .seq(scb, id(x.SC).union(hb.opt().seq(id(Fsc))))
     .named('psc_base');
-  // psc_F = [F sc] ; (hb ∪ hb ; eco ; hb) ; [F sc]
-  const psc_F = id(Fsc).seq(hb.union(hb.seq(eco, hb)), id(Fsc)).named('psc_F');
-  // psc = psc_base ∪ psc_F
+  // psc_F needs eco, a transitive closure: only computed when there are SC fences
+  const psc_F = (Fsc.isEmpty() ? new Relation(x.n, { op: 'base' }) : id(Fsc).seq(hb.union(hb.seq(eco(), hb)), id(Fsc))).named('psc_F');
   const psc = psc_base.union(psc_F).named('psc');
-
-  const rels = { rb, eco, rs, sw, hb, scb, psc_base, psc_F, psc };
-  cache.set(x, rels);
-  return rels;
+  return { scb, psc_base, psc_F, psc };
 }
 
 export const rc11: Model = {

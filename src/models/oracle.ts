@@ -1,0 +1,69 @@
+/**
+ * The interface between the explorer and a model: the explorer asks which choices are
+ * consistent, never which model it runs.
+ *
+ * Two implementations per model: the declarative one (the readable axioms, evaluated on the
+ * whole graph for every question: slow, the specification) and a fast incremental one (views,
+ * coherence frontiers) that must agree with it — the differential tests run both.
+ */
+import type { ModelName } from '../ast.js';
+import { toExecution } from '../graph/execution.js';
+import type { EventRef, ExecutionGraph, GEvent } from '../graph/graph.js';
+import { firstViolation, type Model } from './model.js';
+import { getModel } from './registry.js';
+import { rc11Fast } from './rc11-fast.js';
+import { scFast } from './sc-fast.js';
+
+/** A way a new read may be completed: the write it reads, and (weak CAS) a spurious failure. */
+export interface ReadChoice {
+  readonly write: EventRef;
+  readonly spurious: boolean;
+}
+
+export interface Consistency {
+  /**
+   * Which of `choices` may the new read `r` (the last event of its thread) take? `apply` puts a
+   * choice in place (rf, value, mode) before it is judged.
+   */
+  readChoices(g: ExecutionGraph, r: GEvent, choices: readonly ReadChoice[], apply: (c: ReadChoice) => void): ReadChoice[];
+  /**
+   * After which of `preds` (the other writes of its location, in mo order, the initial one first)
+   * may the new write `w` be placed in mo? `place` puts it there before it is judged.
+   */
+  writeChoices(g: ExecutionGraph, w: GEvent, preds: readonly EventRef[], place: (p: EventRef) => void): EventRef[];
+  /** Is `g` consistent, knowing it was consistent before `e` was added or re-read? */
+  consistentAfter(g: ExecutionGraph, e: GEvent): boolean;
+}
+
+/** The declarative model, asked about the whole graph every time. */
+export function declarativeOracle(model: Model): Consistency {
+  const ok = (g: ExecutionGraph): boolean => firstViolation(model, toExecution(g)) === null;
+  return {
+    readChoices(g, _r, choices, apply) {
+      return choices.filter((c) => {
+        apply(c);
+        return ok(g);
+      });
+    },
+    writeChoices(g, _w, preds, place) {
+      return preds.filter((p) => {
+        place(p);
+        return ok(g);
+      });
+    },
+    consistentAfter: (g) => ok(g),
+  };
+}
+
+export type OracleKind = 'fast' | 'declarative';
+
+/** The consistency oracle for a model. */
+export function oracleFor(name: ModelName, kind: OracleKind = 'fast'): Consistency {
+  if (kind === 'declarative') return declarativeOracle(getModel(name));
+  switch (name) {
+    case 'rc11':
+      return rc11Fast;
+    case 'sc':
+      return scFast;
+  }
+}
