@@ -23,7 +23,7 @@ export function fmtCommand(): Command {
     .addOption(new Option('--check', 'print the files that are not formatted and exit 1 if there are any'));
   addColorOption(cmd);
   addExamples(cmd, [
-    ['ordo fmt mp.litmus', 'print the canonical layout of one file'],
+    ['ordo fmt litmus/MP.litmus', 'print the canonical layout of one file'],
     ['ordo fmt --write litmus/', 'reformat every *.litmus under a folder'],
     ['ordo fmt --check litmus/', 'CI: fail when a file is not formatted'],
   ]);

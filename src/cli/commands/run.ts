@@ -38,10 +38,10 @@ export function runCommand(version: string): Command {
     .option('--witness', 'show a witness interleaving for every outcome, not only the interesting ones')
     .option('-q, --quiet', 'no progress line; in a batch, no lines for passing files');
   addExamples(cmd, [
-    ['ordo run litmus/mp.litmus', 'the full report of one file'],
+    ['ordo run litmus/MP+rel+acq.litmus', 'the full report of one file'],
     ['ordo run litmus/', 'every *.litmus under a folder, checking each expectation it states'],
-    ["ordo run 'litmus/**/sb*.litmus' --model sc", 'a glob, under sequential consistency only'],
-    ['ordo run mp.litmus --mode relaxed --witness', 'every access Relaxed; a witness per outcome'],
+    ["ordo run 'litmus/**/SB*.litmus' --model sc", 'a glob, under sequential consistency only'],
+    ['ordo run litmus/MP.litmus --mode relaxed --witness', 'every access Relaxed; a witness per outcome'],
     ['ordo run litmus/ --format junit > report.xml', 'a JUnit report for CI'],
     ['ordo run litmus/ --shard 2/4 --format github', 'the second quarter of the files, as GitHub annotations'],
     ['ordo run big.litmus --timeout 30 --max-executions 100000', 'stop early; the verdict is then incomplete'],
