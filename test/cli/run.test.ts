@@ -166,6 +166,18 @@ describe.concurrent('batches', () => {
     expect(a.status).toBe(b.status);
   });
 
+  it('--details prints the full report of every file', async () => {
+    const r = await run([`${B}/sb-seqcst.litmus`, `${B}/counter5.litmus`, '--details', '--jobs', '1']);
+    expect(r.stdout.match(/^── model /gm)).toHaveLength(3);
+    expect(r.stdout).toMatch(/^2 files \(3 runs\): 2 passed/m);
+  });
+
+  it('a reader that goes away (| head) costs no stack trace, and the status stays', async () => {
+    const r = await run([B, '--jobs', '1'], { onStart: (c) => c.stdout!.destroy() });
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.status).toBe(2);
+  });
+
   it('--quiet leaves out passing files', async () => {
     const r = await run([B, '--quiet']);
     expect(r.stdout).not.toMatch(/^PASS/m);

@@ -58,6 +58,7 @@ export class UsageError extends Error {
  */
 export function guard<A extends unknown[]>(action: (...args: A) => Promise<ExitStatus> | ExitStatus): (...args: A) => Promise<void> {
   return async (...args: A) => {
+    ignoreBrokenPipe();
     try {
       process.exitCode = await action(...args);
     } catch (e) {
@@ -76,4 +77,17 @@ export function reportError(e: unknown): ExitStatus {
   process.stderr.write(`internal error: ${message} (please report)\n`);
   if (process.env['ORDO_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.internal;
+}
+
+/**
+ * `ordo run litmus/ | head`: when the reader goes away, the rest of the output is dropped
+ * quietly (no EPIPE stack trace) and the command still finishes with its own exit status.
+ */
+function ignoreBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+  }
 }
