@@ -62,7 +62,7 @@ export class ProgressLine {
     const parts = [`${executions.toLocaleString('en-US')} executions`, `${rate.toLocaleString('en-US')}/s`, `${seconds.toFixed(1)} s`];
     if (this.totalFiles > 1) parts.push(`files ${this.filesDone}/${this.totalFiles}`);
     let line = `exploring: ${parts.join(' · ')}`;
-    const width = this.sink.columns ?? 80;
+    const width = this.sink.columns || 80; // 0 when the terminal does not say
     if (line.length > width - 1) line = line.slice(0, width - 1);
     this.sink.write(`\r\x1b[K${line}`);
     this.shown = true;
