@@ -79,7 +79,7 @@ export class Explorer {
     const shape = { threads: this.program.threads.length, initValues: this.program.locations.map((l) => l.init) };
     const g = new Graph(shape);
     this.contexts.push({ graph: g, items: [] });
-    this.replayAll(g);
+    this.restoreAll(g);
     this.extend();
     while (this.contexts.length > 0) {
       if (this.options.shouldStop?.()) {
@@ -149,6 +149,7 @@ export class Explorer {
       revisitable: true,
       view: null,
       relView: null,
+      snapshot: null,
     };
   }
 
@@ -186,7 +187,7 @@ export class Explorer {
     const s = this.states[t]!;
     if (ev.rmw === null) {
       this.interp.completeLoad(t, s, ev.value);
-      this.pending[t] = this.interp.next(t, s);
+      this.advance(t, ev);
       return true;
     }
     const o = rmwOutcome(ev.rmw, ev.value, ev.spurious);
@@ -194,7 +195,7 @@ export class Explorer {
     ev.rmwRead = o.writes;
     this.interp.completeRmw(t, s, o);
     if (!o.writes) {
-      this.pending[t] = this.interp.next(t, s);
+      this.advance(t, ev);
       return true;
     }
     const g = this.ctx.graph;
@@ -202,7 +203,7 @@ export class Explorer {
     wEv.value = o.writeValue;
     const w = g.append(wEv);
     g.insertMoAfter(w, ev.rf);
-    this.pending[t] = this.interp.next(t, s);
+    this.advance(t, wEv);
     // Revisits first: the graph may violate atomicity now (two RMWs read the same write), and
     // only a revisit of the other RMW repairs that.
     this.pushRevisits(w);
@@ -221,16 +222,24 @@ export class Explorer {
     for (const p of ok) this.ctx.items.push({ kind: 'write', write: w, pred: p });
     g.moveMoAfter(w, max);
     this.interp.completeWrite(t, this.states[t]!);
-    this.pending[t] = this.interp.next(t, this.states[t]!);
+    this.advance(t, ev);
     this.pushRevisits(w);
     return true;
   }
 
   private addFence(t: number, req: Extract<Request, { kind: 'fence' }>): boolean {
-    this.ctx.graph.append(this.newEvent(t, 'F', -1, req.mode, req.site, null));
+    const ev = this.newEvent(t, 'F', -1, req.mode, req.site, null);
+    this.ctx.graph.append(ev);
     this.interp.completeFence(t, this.states[t]!);
-    this.pending[t] = this.interp.next(t, this.states[t]!);
+    this.advance(t, ev);
     return true;
+  }
+
+  /** After completing `ev`: snapshot the thread's state on it, then run to the next access. */
+  private advance(t: number, ev: GEvent): void {
+    const s = this.states[t]!;
+    ev.snapshot = Interpreter.copy(s);
+    this.pending[t] = this.interp.next(t, s);
   }
 
   /** Pushes the backward revisits of the new (or newly placed) write `w`. */
@@ -260,7 +269,7 @@ export class Explorer {
         this.setRf(g, ev, item.write, item.spurious);
         ev.addedMax = false;
         ev.rmwRead = false;
-        this.replayAll(g, ev);
+        this.restoreAll(g, ev);
         return this.completeRead(ev.thread, ev) || this.drop();
       }
       case 'write': {
@@ -268,7 +277,7 @@ export class Explorer {
         g.cutAfter(ev.stamp);
         g.moveMoAfter(item.write, item.pred);
         ev.addedMax = false;
-        this.replayAll(g);
+        this.restoreAll(g);
         this.pushRevisits(item.write);
         return true;
       }
@@ -283,7 +292,7 @@ export class Explorer {
         rEv.rmwRead = false;
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
         this.contexts.push({ graph: copy, items: [] });
-        this.replayAll(copy, rEv);
+        this.restoreAll(copy, rEv);
         return (this.completeRead(rEv.thread, rEv) && this.oracle.consistentAfter(copy, rEv)) || this.drop();
       }
     }
@@ -295,39 +304,50 @@ export class Explorer {
   }
 
   /**
-   * Rebuilds every thread's state from the graph by re-running its code, feeding reads the
-   * values recorded in the graph. `upTo` (a read) is left pending: its thread stops just before
-   * completing it, for the caller to complete with a new value.
+   * Rebuilds every thread's state for graph `g` from the snapshot on its last event (or its
+   * initial state), and runs it to its next access. `upTo` (a read, the last event of its
+   * thread) is left pending: its thread stops just before completing it, for the caller to
+   * complete with a new value.
    */
-  private replayAll(g: ExecutionGraph, upTo?: GEvent): void {
+  private restoreAll(g: ExecutionGraph, upTo?: GEvent): void {
     this.states = [];
     this.pending = [];
     for (let t = 0; t < g.threads.length; t++) {
-      const s = this.interp.initialState(t);
       const evs = g.threads[t]!;
-      let req = this.interp.next(t, s);
-      for (let i = 0; i < evs.length; i++) {
-        const e = evs[i]!;
-        if (req.kind === 'stop') throw new Error(`internal error: replay of thread ${t} stopped before event ${i}`);
-        if (e === upTo) break;
-        if (req.kind === 'read') {
-          if (e.kind !== 'R' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a read');
-          if (req.rmw === null) this.interp.completeLoad(t, s, e.value);
-          else {
-            const o = rmwOutcome(req.rmw, e.value, e.spurious);
-            this.interp.completeRmw(t, s, o);
-            if (o.writes) i++; // the write part is the next event
-          }
-        } else if (req.kind === 'write') {
-          if (e.kind !== 'W' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a write');
-          this.interp.completeWrite(t, s);
-        } else {
-          this.interp.completeFence(t, s);
-        }
-        req = this.interp.next(t, s);
-      }
+      const k = upTo !== undefined && upTo.thread === t ? upTo.index : evs.length;
+      const snap = k === 0 ? null : (evs[k - 1]!.snapshot as ThreadState | null);
+      let s: ThreadState;
+      if (k === 0) s = this.interp.initialState(t);
+      else if (snap !== null) s = Interpreter.copy(snap);
+      else s = this.replayThread(g, t, k);
       this.states.push(s);
-      this.pending.push(req);
+      this.pending.push(this.interp.next(t, s));
     }
+  }
+
+  /** Re-runs thread `t` over its first `k` events, feeding reads their recorded values. */
+  private replayThread(g: ExecutionGraph, t: number, k: number): ThreadState {
+    const s = this.interp.initialState(t);
+    const evs = g.threads[t]!;
+    for (let i = 0; i < k; i++) {
+      const e = evs[i]!;
+      const req = this.interp.next(t, s);
+      if (req.kind === 'stop') throw new Error(`internal error: replay of thread ${t} stopped before event ${i}`);
+      if (req.kind === 'read') {
+        if (e.kind !== 'R' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a read');
+        if (req.rmw === null) this.interp.completeLoad(t, s, e.value);
+        else {
+          const o = rmwOutcome(req.rmw, e.value, e.spurious);
+          this.interp.completeRmw(t, s, o);
+          if (o.writes) i++; // the write part is the next event
+        }
+      } else if (req.kind === 'write') {
+        if (e.kind !== 'W' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a write');
+        this.interp.completeWrite(t, s);
+      } else {
+        this.interp.completeFence(t, s);
+      }
+    }
+    return s;
   }
 }

@@ -40,13 +40,13 @@ export interface ThreadState {
   stop: StopReason | null;
   /** Write events issued so far (spin detection compares it across an iteration). */
   writes: number;
-  /** Per loop (global ids): iterations of the current entry. */
-  readonly iter: Int32Array;
-  /** Per loop: outer registers and write count at the start of the current iteration. */
+  /** Per loop of this thread: iterations of the current entry. */
+  readonly iter: number[];
+  /** Per loop of this thread: outer registers and write count at the start of the current iteration. */
   readonly snapRegs: (RegValue[] | null)[];
-  readonly snapWrites: Int32Array;
-  /** Mutexes held (locations). */
-  readonly held: LocId[];
+  readonly snapWrites: number[];
+  /** Mutexes held (locations); replaced, never mutated in place, so copies may share it. */
+  held: readonly LocId[];
 }
 
 /** A memory access the thread wants to perform next. */
@@ -97,26 +97,37 @@ export function canFailSpuriously(spec: RmwSpec, v: Value): boolean {
   return spec.op.kind === 'cas' && spec.op.weak && v === spec.a;
 }
 
+/** Shared by states that never touch them (no loops, no mutex): copying them costs nothing. */
+const NONE: never[] = [];
+
 export class Interpreter {
+  /** Per global loop id, its index among its thread's loops. */
+  private readonly local: Int32Array;
+  private readonly loopsOf: number[];
+
   constructor(
     readonly program: Program,
     /** Iterations a `while`/`loop` may run before the execution is cut. */
     readonly unroll: number,
-  ) {}
+  ) {
+    this.local = new Int32Array(program.loops.length);
+    this.loopsOf = program.threads.map(() => 0);
+    program.loops.forEach((l, i) => (this.local[i] = this.loopsOf[l.thread]!++));
+  }
 
   initialState(thread: number): ThreadState {
     const t = this.program.threads[thread]!;
-    const nloops = this.program.loops.length;
+    const nloops = this.loopsOf[thread]!;
     return {
       pc: 0,
-      regs: [...t.initRegs],
+      regs: t.initRegs.slice(),
       status: 'running',
       stop: null,
       writes: 0,
-      iter: new Int32Array(nloops),
-      snapRegs: new Array<RegValue[] | null>(nloops).fill(null),
-      snapWrites: new Int32Array(nloops),
-      held: [],
+      iter: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
+      snapRegs: nloops === 0 ? NONE : new Array<RegValue[] | null>(nloops).fill(null),
+      snapWrites: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
+      held: NONE,
     };
   }
 
@@ -239,25 +250,28 @@ export class Interpreter {
           break;
         case 'loopHead': {
           const outer = this.program.loops[ins.loop]!.outerRegs;
-          s.snapRegs[ins.loop] = outer.map((r) => s.regs[r]!);
-          s.snapWrites[ins.loop] = s.writes;
+          const l = this.local[ins.loop]!;
+          s.snapRegs[l] = outer.map((r) => s.regs[r]!);
+          s.snapWrites[l] = s.writes;
           s.pc++;
           break;
         }
         case 'loopBody': {
           const loop = this.program.loops[ins.loop]!;
-          s.iter[ins.loop]!++;
-          if (!loop.bounded && s.iter[ins.loop]! > this.unroll) return this.halt(s, 'cut', { kind: 'cut', site: loop.site });
+          const l = this.local[ins.loop]!;
+          s.iter[l]!++;
+          if (!loop.bounded && s.iter[l]! > this.unroll) return this.halt(s, 'cut', { kind: 'cut', site: loop.site });
           s.pc++;
           break;
         }
         case 'loopExit':
-          s.iter[ins.loop] = 0;
+          s.iter[this.local[ins.loop]!] = 0;
           s.pc++;
           break;
         case 'backEdge': {
           const loop = this.program.loops[ins.loop]!;
-          if (s.writes === s.snapWrites[ins.loop] && sameRegs(s, loop.outerRegs, s.snapRegs[ins.loop]!)) {
+          const l = this.local[ins.loop]!;
+          if (s.writes === s.snapWrites[l] && sameRegs(s, loop.outerRegs, s.snapRegs[l]!)) {
             return this.halt(s, 'blocked', { kind: 'spin', site: loop.site });
           }
           s.pc = ins.target;
@@ -292,7 +306,7 @@ export class Interpreter {
         this.halt(s, 'blocked', { kind: 'lock', site: ins.site });
         return;
       }
-      s.held.push(this.resolveKnown(s, ins.addr));
+      s.held = [...s.held, this.resolveKnown(s, ins.addr)];
       s.pc++;
       return;
     }
@@ -306,7 +320,7 @@ export class Interpreter {
     const ins = this.program.threads[thread]!.code[s.pc]!;
     if (ins.op === 'unlock') {
       const loc = this.resolveKnown(s, ins.addr);
-      s.held.splice(s.held.indexOf(loc), 1);
+      s.held = s.held.filter((h) => h !== loc);
     } else if (ins.op !== 'store') throw new Error('internal error: completeWrite on ' + ins.op);
     s.writes++;
     s.pc++;
@@ -324,10 +338,11 @@ export class Interpreter {
       status: s.status,
       stop: s.stop,
       writes: s.writes,
-      iter: s.iter.slice(),
-      snapRegs: s.snapRegs.slice(),
-      snapWrites: s.snapWrites.slice(),
-      held: s.held.slice(),
+      iter: s.iter.length === 0 ? s.iter : s.iter.slice(),
+      snapRegs: s.snapRegs.length === 0 ? s.snapRegs : s.snapRegs.slice(),
+      snapWrites: s.snapWrites.length === 0 ? s.snapWrites : s.snapWrites.slice(),
+      // replaced, never mutated, by lock and unlock: safe to share
+      held: s.held,
     };
   }
 

@@ -86,6 +86,11 @@ export interface GEvent {
    */
   view: Int32Array | null;
   relView: Int32Array | null;
+  /**
+   * Explorer cache: the thread's interpreter state right after this event (immutable; copied
+   * before use), so that cutting the graph back never re-runs a thread from its start.
+   */
+  snapshot: object | null;
 }
 
 /** The shape of a program the graph needs: thread count and initial memory. */
@@ -251,6 +256,7 @@ function initEvents(shape: GraphShape): readonly GEvent[] {
         revisitable: true,
         view: null,
         relView: null,
+        snapshot: null,
       }),
     );
     initCache.set(shape, inits);

@@ -55,6 +55,12 @@ export class Collector {
   execution(g: ExecutionGraph, states: readonly ThreadState[]): void {
     const kind = classify(states);
     this.counts[kind]++;
+    // A failed `assume!` discards the execution: it is not a run of the program, so its races
+    // and faults are not reported. (A spin loop or a lock blocks a real run, and those count.)
+    if (states.some((s) => s.stop?.kind === 'assume')) {
+      this.collectStops(states, 'blocked');
+      return;
+    }
     if (this.hasPlain) this.collectRaces(g, states, kind);
     if (kind === 'faulted') this.collectFaults(g, states);
     if (kind === 'blocked' || kind === 'cut') this.collectStops(states, kind);
@@ -204,6 +210,7 @@ export class Collector {
 }
 
 function classify(states: readonly ThreadState[]): ExecutionKind {
+  if (states.some((s) => s.stop?.kind === 'assume')) return 'blocked';
   let kind: ExecutionKind = 'complete';
   for (const s of states) {
     if (s.status === 'fault') return 'faulted';

@@ -54,5 +54,5 @@ describe.each(['rc11', 'sc'] as const)('explorer = reference under %s', (model) 
       }),
       { numRuns: 200, seed: 42 },
     );
-  });
+  }, 300_000);
 });
