@@ -8,7 +8,8 @@ import type { Cond, CondTerm, LitmusFile, LocationDecl, LocationType, NodeId, So
 import type { Diagnostic } from '../diagnostics/index.js';
 import { LowerContext, type LocationEntry } from './context.js';
 import { condText, herdCondText } from './condtext.js';
-import type { CondIR, LocationInfo, ObservedVar, Program, TermIR, ThreadCode } from './ir.js';
+import type { CondIR, LocationInfo, ObservedVar, Program, ThreadCode } from './ir.js';
+import { lowerCond, resolveLocation, type NameResolver } from './query.js';
 import { rangeNote, ThreadLowerer } from './lower-thread.js';
 import { fits, fromBigInt, type IntKind, type RegValue, type Value } from './values.js';
 
@@ -71,64 +72,37 @@ export function lower(file: LitmusFile, source: SourceMap): LowerResult {
     }
     if (forHerd) herd.add(i);
   };
-  const term = (t: CondTerm, record: boolean): TermIR => {
-    switch (t.kind) {
-      case 'int':
-        return { kind: 'const', value: fromBigInt(t.value) };
-      case 'bool':
-        return { kind: 'const', value: t.value ? 1 : 0 };
-      case 'result':
-        return { kind: 'const', value: { ok: t.ok, value: fromBigInt(t.value) } };
-      case 'method':
-        return { kind: 'test', term: term(t.target, record), ok: t.method === 'is_ok' };
-      case 'reg': {
-        const ti = resolveThread(t.thread);
-        if (ti === undefined) {
-          ctx.error('E0221', `no thread \`${t.thread}\` in this test`, t.id);
-          return { kind: 'const', value: 0 };
-        }
-        const r = lowerers[ti]!.registerSlot(t.name);
-        if (!r) {
-          ctx.error('E0222', `thread \`${file.threads[ti]!.name}\` has no register \`${t.name}\``, t.id);
-          return { kind: 'const', value: 0 };
-        }
-        if (record) addVar(regVar(file, ti, r.slot, t.name), true);
-        return { kind: 'reg', thread: ti, slot: r.slot };
+  // the condition's names, resolved; `record` adds them to the variables an outcome shows
+  const names = (record: boolean): NameResolver => ({
+    register(t) {
+      const ti = resolveThread(t.thread);
+      if (ti === undefined) {
+        ctx.error('E0221', `no thread \`${t.thread}\` in this test`, t.id);
+        return null;
       }
-      case 'loc': {
-        const loc = resolveLoc(ctx, t.name, t.index, t.id);
-        if (loc === null) return { kind: 'const', value: 0 };
-        if (record) addVar(locVar(ctx, file, loc), true);
-        return { kind: 'loc', loc };
+      const r = lowerers[ti]!.registerSlot(t.name);
+      if (!r) {
+        ctx.error('E0222', `thread \`${file.threads[ti]!.name}\` has no register \`${t.name}\``, t.id);
+        return null;
       }
-    }
-  };
-  const cond = (c: Cond, record: boolean): CondIR => {
-    switch (c.kind) {
-      case 'true':
-      case 'false':
-        return { kind: 'const', value: c.kind === 'true' };
-      case 'compare': {
-        const ops = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
-        return { kind: 'compare', op: ops[c.op], left: term(c.left, record), right: term(c.right, record) };
-      }
-      case 'term':
-        return { kind: 'truthy', term: term(c.term, record) };
-      case 'not':
-        return { kind: 'not', arg: cond(c.arg, record) };
-      case 'and':
-      case 'or':
-      case 'implies':
-        return { kind: c.kind, left: cond(c.left, record), right: cond(c.right, record) };
-    }
-  };
+      if (record) addVar(regVar(file, ti, r.slot, t.name), true);
+      return { kind: 'reg', thread: ti, slot: r.slot };
+    },
+    location(t) {
+      const loc = resolveLoc(ctx, t.name, t.index, t.id);
+      if (loc === null) return null;
+      if (record) addVar(locVar(ctx, file, loc), true);
+      return { kind: 'loc', loc };
+    },
+  });
+  const cond = (c: Cond, record: boolean): CondIR => lowerCond(c, names(record));
 
   const condition = file.condition
     ? { quantifier: file.condition.quantifier, prop: cond(file.condition.prop, true), text: condText(file.condition, file.dialect), herdText: herdCondText(file.condition) }
     : null;
   for (const o of file.observed ?? []) {
-    if (o.kind === 'reg') term({ kind: 'reg', id: o.id, thread: o.thread, name: o.name }, true);
-    else term({ kind: 'loc', id: o.id, name: o.name, index: o.index }, true);
+    if (o.kind === 'reg') names(true).register({ kind: 'reg', id: o.id, thread: o.thread, name: o.name });
+    else names(true).location({ kind: 'loc', id: o.id, name: o.name, index: o.index });
   }
   const filter = file.filter ? cond(file.filter, false) : null;
   if (!file.condition && !file.observed) {
@@ -175,24 +149,7 @@ function locVar(ctx: LowerContext, _file: LitmusFile, loc: number): ObservedVar 
 }
 
 function resolveLoc(ctx: LowerContext, name: string, index: number | null, id: NodeId): number | null {
-  const e = ctx.byName.get(name);
-  if (!e) {
-    ctx.error('E0220', `no location \`${name}\` in this test`, id);
-    return null;
-  }
-  if (e.kind === 'mutex') {
-    ctx.error('E0212', `\`${name}\` is a \`Mutex\`: its value cannot be observed`, id);
-    return null;
-  }
-  if (e.isArray !== (index !== null)) {
-    ctx.error('E0213', e.isArray ? `\`${name}\` is an array: name an element, as in \`${name}[0]\`` : `\`${name}\` is not an array and cannot be indexed`, id);
-    return null;
-  }
-  if (index !== null && (index < 0 || index >= e.length)) {
-    ctx.error('E0225', `index out of bounds: the length is ${e.length} but the index is ${index}`, id);
-    return null;
-  }
-  return e.base + (index ?? 0);
+  return resolveLocation(ctx.byName.get(name), name, index, (code, message) => ctx.error(code, message, id));
 }
 
 function forEachTerm(file: LitmusFile, f: (t: CondTerm) => void): void {
