@@ -159,6 +159,13 @@ describe.concurrent('batches', () => {
     expect(seen.sort()).toEqual([...files].sort());
   });
 
+  it('an empty shard (more machines than files) passes', async () => {
+    const r = await run([`${B}/sb-seqcst.litmus`, '--shard', '1/2']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('shard 1/2 holds no file\n');
+  });
+
   it('--jobs 1 and --jobs 2 print the same thing', async () => {
     const [a, b] = await Promise.all([run([B, '--jobs', '1']), run([B, '--jobs', '2'])]);
     expect(stable(a.stdout)).toBe(stable(b.stdout));

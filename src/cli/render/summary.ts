@@ -125,7 +125,8 @@ export function textSink(ctx: SinkContext, single: boolean): Sink {
     },
     end(t) {
       // one file: its report (or its diagnostics) already said everything
-      if (!single) ctx.write(`\n${tallyLine(t, ctx.paint)}\n`);
+      // nothing checked (only path problems, or an empty shard): stderr has said it all
+      if (!single && t.files > 0) ctx.write(`\n${tallyLine(t, ctx.paint)}\n`);
     },
   };
 }
