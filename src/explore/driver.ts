@@ -286,8 +286,8 @@ export class Explorer {
         g.cutAfter(wEv.stamp);
         const prefix = porfPrefix(g, item.write);
         const copy = g.copyPrefix(keptCounts(g, item.read, prefix));
-        for (const ref of prefix) copy.get(ref).revisitable = false;
-        const rEv = copy.get(item.read);
+        for (const ref of prefix) if (copy.get(ref).revisitable) copy.own(ref).revisitable = false;
+        const rEv = copy.own(item.read);
         this.setRf(copy, rEv, item.write, item.spurious);
         rEv.rmwRead = false;
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;

@@ -215,9 +215,14 @@ export class ExecutionGraph {
     }
   }
 
-  /** A copy keeping, in each thread, the first `keep[t]` events (po-prefixes). */
+  /**
+   * A copy keeping, in each thread, the first `keep[t]` events (po-prefixes). Events are shared
+   * with this graph, not copied: the caller copies (`own`) those it is about to change. The
+   * explorer can share them because a graph's events only change in the context that created
+   * them, and a copy's context always ends before its parent's resumes.
+   */
   copyPrefix(keep: readonly number[]): ExecutionGraph {
-    const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!).map((e) => ({ ...e })));
+    const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!));
     const g = new ExecutionGraph(this.shape, threads, this.mo.map(() => []));
     for (let loc = 0; loc < this.mo.length; loc++) {
       const out = g.mo[loc]!;
@@ -226,9 +231,19 @@ export class ExecutionGraph {
     return g;
   }
 
-  /** A full copy. */
+  /** Replaces event `r` by a private copy (before changing it in a graph that shares events). */
+  own(r: EventRef): GEvent {
+    const evs = this.threads[threadOf(r)]!;
+    const e = { ...evs[indexOf(r)]! };
+    evs[indexOf(r)] = e;
+    return e;
+  }
+
+  /** A full copy, sharing nothing mutable. */
   clone(): ExecutionGraph {
-    return this.copyPrefix(this.threads.map((evs) => evs.length));
+    const g = this.copyPrefix(this.threads.map((evs) => evs.length));
+    for (const evs of g.threads) for (let i = 0; i < evs.length; i++) evs[i] = { ...evs[i]! };
+    return g;
   }
 }
 
