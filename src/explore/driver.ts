@@ -20,7 +20,7 @@ import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
-import { isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
+import { inPrefix, isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
 
 /** Receives each finished execution. The graph and states are only valid during the call. */
@@ -251,7 +251,7 @@ export class Explorer {
       for (const e of evs) {
         if (e.kind !== 'R' || e.loc !== wEv.loc || !e.revisitable) continue;
         const r = makeRef(e.thread, e.index);
-        if (prefix.has(r) || !isMaximalExtension(g, r, w, prefix)) continue;
+        if (inPrefix(prefix, e) || !isMaximalExtension(g, r, w, prefix)) continue;
         const spuriousToo = e.rmw !== null && canFailSpuriously(e.rmw, wEv.value);
         this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: false });
         if (spuriousToo) this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: true });
@@ -286,7 +286,9 @@ export class Explorer {
         g.cutAfter(wEv.stamp);
         const prefix = porfPrefix(g, item.write);
         const copy = g.copyPrefix(keptCounts(g, item.read, prefix));
-        for (const ref of prefix) if (copy.get(ref).revisitable) copy.own(ref).revisitable = false;
+        prefix.forEach((last, t) => {
+          for (let i = 0; i <= last; i++) if (copy.threads[t]![i]!.revisitable) copy.own(makeRef(t, i)).revisitable = false;
+        });
         const rEv = copy.own(item.read);
         this.setRf(copy, rEv, item.write, item.spurious);
         rEv.rmwRead = false;

@@ -11,10 +11,18 @@
  */
 import { initRef, makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 
+/**
+ * A po ∪ rf prefix: per thread, the index of the last event in it (-1 for none). Such prefixes
+ * are downward closed in po, so one number per thread describes them.
+ */
+export type Prefix = Int32Array;
+
+export function inPrefix(p: Prefix, e: GEvent): boolean {
+  return e.thread < 0 || e.index <= p[e.thread]!;
+}
+
 /** The po ∪ rf prefix of `w`, including `w`. */
-export function porfPrefix(g: ExecutionGraph, w: EventRef): Set<EventRef> {
-  const seen = new Set<EventRef>();
-  // per thread, the longest po-prefix already included: po-prefixes are downward closed
+export function porfPrefix(g: ExecutionGraph, w: EventRef): Prefix {
   const upTo = new Int32Array(g.threads.length).fill(-1);
   const work: EventRef[] = [w];
   while (work.length > 0) {
@@ -22,30 +30,28 @@ export function porfPrefix(g: ExecutionGraph, w: EventRef): Set<EventRef> {
     if (r < 0) continue; // initial writes have no predecessors and are always kept
     const e = g.get(r);
     if (e.index <= upTo[e.thread]!) continue;
+    const evs = g.threads[e.thread]!;
     for (let i = upTo[e.thread]! + 1; i <= e.index; i++) {
-      const ev = g.threads[e.thread]![i]!;
-      seen.add(makeRef(e.thread, i));
+      const ev = evs[i]!;
       if (ev.kind === 'R' && ev.rf !== NO_REF) work.push(ev.rf);
     }
     upTo[e.thread] = e.index;
   }
-  return seen;
+  return upTo;
 }
 
 /** Whether `e` is kept by the revisit of `r` by `w` (added no later than `r`, or in the prefix). */
-function keptBy(e: GEvent, rStamp: number, prefix: ReadonlySet<EventRef>): boolean {
-  return e.stamp <= rStamp || prefix.has(makeRef(e.thread, e.index));
+function keptBy(e: GEvent, rStamp: number, prefix: Prefix): boolean {
+  return e.stamp <= rStamp || e.index <= prefix[e.thread]!;
 }
 
-/** The writes after `x` in mo (all non-initial writes when `x` is an initial write). */
-function moSuccessors(g: ExecutionGraph, x: EventRef): readonly EventRef[] {
-  const loc = g.get(x).loc;
-  const list = g.mo[loc]!;
-  return x < 0 ? list : list.slice(list.indexOf(x) + 1);
+/** Position of write `x` in its location's mo (-1 for the initial write). */
+function moPos(order: readonly EventRef[], x: EventRef): number {
+  return x < 0 ? -1 : order.indexOf(x);
 }
 
 /** May `w` (just added or just placed) revisit `r`? See the file header. */
-export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, prefix: ReadonlySet<EventRef>): boolean {
+export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, prefix: Prefix): boolean {
   const rEv = g.get(r);
   const wEv = g.get(w);
   const rStamp = rEv.stamp;
@@ -54,19 +60,23 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
   // Revisits differing only in where w sits among deleted writes are the same graph: take the one
   // where w's immediate mo-successor survives (GenMC: coherenceSuccRemainInGraph).
   if (!wEv.rmwWrite) {
-    const succ = moSuccessors(g, w);
-    if (succ.length > 0 && !kept(succ[0]!)) return false;
+    const order = g.mo[wEv.loc]!;
+    const next = order[moPos(order, w) + 1];
+    if (next !== undefined && !kept(next)) return false;
   }
 
   for (const evs of g.threads) {
     for (const e of evs) {
-      const ref = makeRef(e.thread, e.index);
-      if (ref !== r && keptBy(e, rStamp, prefix)) continue;
+      if (e !== rEv && keptBy(e, rStamp, prefix)) continue;
       if (!e.revisitable || !e.addedMax) return false;
       if (e.kind === 'F') continue;
-      const source = e.kind === 'R' ? e.rf : ref;
+      const source = e.kind === 'R' ? e.rf : makeRef(e.thread, e.index);
       // the event must read from / be a write mo-after every kept write (other than w)
-      for (const s of moSuccessors(g, source)) if (s !== w && kept(s)) return false;
+      const order = g.mo[e.loc]!;
+      for (let i = moPos(order, source) + 1; i < order.length; i++) {
+        const s = order[i]!;
+        if (s !== w && kept(s)) return false;
+      }
       // a read revisited by a write that the revisit deletes was not added maximally
       if (e.kind === 'R' && source >= 0 && !kept(source) && g.get(source).stamp > e.stamp) return false;
     }
@@ -75,15 +85,12 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
 }
 
 /** Per thread, how many events a revisit of `r` by `w` keeps (kept events are po-prefixes). */
-export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: ReadonlySet<EventRef>): number[] {
+export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: Prefix): number[] {
   const rStamp = g.get(r).stamp;
-  return g.threads.map((evs) => {
+  return g.threads.map((evs, t) => {
     let k = 0;
-    while (k < evs.length && keptBy(evs[k]!, rStamp, prefix)) k++;
-    for (let i = k; i < evs.length; i++) {
-      if (keptBy(evs[i]!, rStamp, prefix)) throw new Error('internal error: kept events are not a po-prefix');
-    }
-    return k;
+    while (k < evs.length && evs[k]!.stamp <= rStamp) k++;
+    return Math.max(k, prefix[t]! + 1);
   });
 }
 
