@@ -7,7 +7,7 @@ import type { Cond, CondTerm, Condition, Dialect } from '../ast.js';
 const PREC: Record<string, number> = { implies: 1, or: 2, and: 3 };
 
 export function condText(c: Condition, dialect: Dialect): string {
-  if (dialect === 'c') return herdCondText(c);
+  if (dialect === 'c') return herdCondText(c, (t) => t);
   const q = c.quantifier === 'not exists' ? '~exists' : c.quantifier;
   return `${q} (${native(c.prop, 0)})`;
 }
@@ -56,13 +56,17 @@ function nativeTerm(t: CondTerm): string {
   }
 }
 
-/** herd7's normalised condition. */
-export function herdCondText(c: Condition): string {
+/**
+ * herd7's normalised condition. `threadIndex` maps a thread as written (`t1`, or `1` in C) to
+ * the index herd7 prints (`1`), as in the States lines.
+ */
+export function herdCondText(c: Condition, threadIndex: (thread: string) => string): string {
   const q = c.quantifier === 'not exists' ? '~exists' : c.quantifier;
-  return `${q} (${herd(c.prop, 0)})`;
+  return `${q} (${herd(c.prop, 0, threadIndex)})`;
 }
 
-function herd(c: Cond, outer: number): string {
+function herd(c: Cond, outer: number, ti: (thread: string) => string): string {
+  const herdTerm = (t: CondTerm): string => herdTermText(t, ti);
   switch (c.kind) {
     case 'true':
     case 'false':
@@ -74,24 +78,24 @@ function herd(c: Cond, outer: number): string {
     case 'term':
       return herdTerm(c.term);
     case 'not':
-      return `not (${herd(c.arg, 0)})`;
+      return `not (${herd(c.arg, 0, ti)})`;
     case 'and':
     case 'or':
     case 'implies': {
       const p = PREC[c.kind]!;
       const op = c.kind === 'and' ? '/\\' : c.kind === 'or' ? '\\/' : '=>';
-      const s = `${herd(c.left, c.kind === 'implies' ? p + 1 : p)} ${op} ${herd(c.right, p)}`;
+      const s = `${herd(c.left, c.kind === 'implies' ? p + 1 : p, ti)} ${op} ${herd(c.right, p, ti)}`;
       return p < outer ? `(${s})` : s;
     }
   }
 }
 
-function herdTerm(t: CondTerm): string {
+function herdTermText(t: CondTerm, ti: (thread: string) => string): string {
   switch (t.kind) {
     case 'loc':
       return t.index === null ? `[${t.name}]` : `[${t.name}[${t.index}]]`;
     case 'reg':
-      return `${t.thread}:${t.name}`;
+      return `${ti(t.thread)}:${t.name}`;
     default:
       return nativeTerm(t);
   }

@@ -98,7 +98,7 @@ export function lower(file: LitmusFile, source: SourceMap): LowerResult {
   const cond = (c: Cond, record: boolean): CondIR => lowerCond(c, names(record));
 
   const condition = file.condition
-    ? { quantifier: file.condition.quantifier, prop: cond(file.condition.prop, true), text: condText(file.condition, file.dialect), herdText: herdCondText(file.condition) }
+    ? { quantifier: file.condition.quantifier, prop: cond(file.condition.prop, true), text: condText(file.condition, file.dialect), herdText: herdCondText(file.condition, (t) => String(resolveThread(t) ?? t)) }
     : null;
   for (const o of file.observed ?? []) {
     if (o.kind === 'reg') names(true).register({ kind: 'reg', id: o.id, thread: o.thread, name: o.name });
