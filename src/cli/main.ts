@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EXIT_HELP, reportError } from './common/exit.js';
 import { configureTree } from './common/program.js';
+import { compareCommand } from './commands/compare.js';
 import { fmtCommand } from './commands/fmt.js';
+import { graphCommand } from './commands/graph.js';
 import { runCommand } from './commands/run.js';
+import { whyCommand } from './commands/why.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -20,6 +23,9 @@ const program = new Command('ordo')
 
 program.addCommand(runCommand(version));
 program.addCommand(fmtCommand());
+program.addCommand(compareCommand());
+program.addCommand(graphCommand());
+program.addCommand(whyCommand());
 
 configureTree(program);
 await program.parseAsync(process.argv).catch((e: unknown) => {
