@@ -146,7 +146,6 @@ export class Explorer {
       site,
       stamp: ++this.stamp,
       addedMax: true,
-      revisitable: true,
       view: null,
       relView: null,
       snapshot: null,
@@ -249,7 +248,7 @@ export class Explorer {
     const prefix = porfPrefix(g, w);
     for (const evs of g.threads) {
       for (const e of evs) {
-        if (e.kind !== 'R' || e.loc !== wEv.loc || !e.revisitable) continue;
+        if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
         const r = makeRef(e.thread, e.index);
         if (inPrefix(prefix, e) || !isMaximalExtension(g, r, w, prefix)) continue;
         const spuriousToo = e.rmw !== null && canFailSpuriously(e.rmw, wEv.value);
@@ -287,7 +286,7 @@ export class Explorer {
         const prefix = porfPrefix(g, item.write);
         const copy = g.copyPrefix(keptCounts(g, item.read, prefix));
         prefix.forEach((last, t) => {
-          for (let i = 0; i <= last; i++) if (copy.threads[t]![i]!.revisitable) copy.own(makeRef(t, i)).revisitable = false;
+          if (last > copy.barrier[t]!) copy.barrier[t] = last;
         });
         const rEv = copy.own(item.read);
         this.setRf(copy, rEv, item.write, item.spurious);

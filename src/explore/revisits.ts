@@ -68,7 +68,7 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
   for (const evs of g.threads) {
     for (const e of evs) {
       if (e !== rEv && keptBy(e, rStamp, prefix)) continue;
-      if (!e.revisitable || !e.addedMax) return false;
+      if (!g.revisitable(e) || !e.addedMax) return false;
       if (e.kind === 'F') continue;
       const source = e.kind === 'R' ? e.rf : makeRef(e.thread, e.index);
       // the event must read from / be a write mo-after every kept write (other than w)

@@ -18,12 +18,14 @@ import type { IntKind, Value } from '../program/values.js';
 
 export type EventRef = number;
 
-/** Events per thread are limited to STRIDE - 1 (the explorer cuts executions before that). */
+/** Events per thread are limited to STRIDE - 1; threads to 2047 (lowering allows far fewer). */
 export const STRIDE = 1 << 20;
+const SHIFT = 20;
+const MASK = STRIDE - 1;
 export const NO_REF: EventRef = Number.MIN_SAFE_INTEGER;
 
 export function makeRef(thread: number, index: number): EventRef {
-  return thread * STRIDE + index;
+  return (thread << SHIFT) | index;
 }
 export function initRef(loc: LocId): EventRef {
   return -1 - loc;
@@ -32,10 +34,10 @@ export function isInitRef(r: EventRef): boolean {
   return r < 0;
 }
 export function threadOf(r: EventRef): number {
-  return r < 0 ? -1 : Math.floor(r / STRIDE);
+  return r < 0 ? -1 : r >>> SHIFT;
 }
 export function indexOf(r: EventRef): number {
-  return r < 0 ? -1 - r : r % STRIDE;
+  return r < 0 ? -1 - r : r & MASK;
 }
 
 /** What an RMW read needs to decide, from the value it reads, whether and what it writes. */
@@ -77,8 +79,6 @@ export interface GEvent {
   stamp: number;
   /** Explorer bookkeeping: added the canonical way (read mo-latest, placed mo-last). */
   addedMax: boolean;
-  /** Explorer bookkeeping: may still be revisited (false once in a revisiting write's prefix). */
-  revisitable: boolean;
   /**
    * Model cache: RC11's happens-before view of the event (per thread, the last index that
    * happens before or is it), and for writes the view a release sequence carries to readers.
@@ -104,22 +104,34 @@ export class ExecutionGraph {
   /** Per location, the non-initial writes in modification order (the init write is first). */
   readonly mo: EventRef[][];
   readonly inits: readonly GEvent[];
+  /**
+   * Explorer bookkeeping: per thread, the last index that may no longer be revisited (it was in
+   * the po ∪ rf prefix of a write that revisited a read). Such prefixes are po-prefixes, so one
+   * index per thread records them.
+   */
+  readonly barrier: Int32Array;
 
-  constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][]) {
+  constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][], barrier?: Int32Array) {
     this.threads = threads ?? Array.from({ length: shape.threads }, () => []);
     this.mo = mo ?? shape.initValues.map(() => []);
     this.inits = initEvents(shape);
+    this.barrier = barrier ?? new Int32Array(shape.threads).fill(-1);
+  }
+
+  /** May the event still be revisited? */
+  revisitable(e: GEvent): boolean {
+    return e.index > this.barrier[e.thread]!;
   }
 
   get(r: EventRef): GEvent {
     if (r < 0) return this.inits[-1 - r]!;
-    return this.threads[Math.floor(r / STRIDE)]![r % STRIDE]!;
+    return this.threads[r >>> SHIFT]![r & MASK]!;
   }
 
   has(r: EventRef): boolean {
     if (r < 0) return -1 - r < this.inits.length;
-    const t = Math.floor(r / STRIDE);
-    return t < this.threads.length && r % STRIDE < this.threads[t]!.length;
+    const t = r >>> SHIFT;
+    return t < this.threads.length && (r & MASK) < this.threads[t]!.length;
   }
 
   /** Number of events in a thread. */
@@ -200,18 +212,20 @@ export class ExecutionGraph {
 
   /** Removes every event added after `stamp` (these are po-suffixes of threads). */
   cutAfter(stamp: number): void {
-    for (const evs of this.threads) {
+    const threads = this.threads;
+    for (let t = 0; t < threads.length; t++) {
+      const evs = threads[t]!;
       let keep = evs.length;
       while (keep > 0 && evs[keep - 1]!.stamp > stamp) keep--;
-      evs.length = keep;
+      if (keep !== evs.length) evs.length = keep;
     }
     for (const list of this.mo) {
       let j = 0;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
-        if (this.has(w)) list[j++] = w;
+        if ((w & MASK) < threads[w >>> SHIFT]!.length) list[j++] = w;
       }
-      list.length = j;
+      if (j !== list.length) list.length = j;
     }
   }
 
@@ -223,7 +237,7 @@ export class ExecutionGraph {
    */
   copyPrefix(keep: readonly number[]): ExecutionGraph {
     const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!));
-    const g = new ExecutionGraph(this.shape, threads, this.mo.map(() => []));
+    const g = new ExecutionGraph(this.shape, threads, this.mo.map(() => []), this.barrier.slice());
     for (let loc = 0; loc < this.mo.length; loc++) {
       const out = g.mo[loc]!;
       for (const w of this.mo[loc]!) if (g.has(w)) out.push(w);
@@ -268,7 +282,6 @@ function initEvents(shape: GraphShape): readonly GEvent[] {
         site: -1,
         stamp: 0,
         addedMax: true,
-        revisitable: true,
         view: null,
         relView: null,
         snapshot: null,

@@ -57,13 +57,18 @@ function splitsRmw(g: ExecutionGraph, p: EventRef, w: GEvent): boolean {
   return n.rmwWrite && g.threads[n.thread]![n.index - 1]!.rf === p;
 }
 
-/** Atomicity for the write part `w` of an RMW: no other RMW read the same write. */
+/**
+ * Atomicity for the write part `w` of an RMW, just placed right after the write x its read
+ * read, in a graph whose other RMWs were atomic: broken exactly when another RMW read x, whose
+ * write part was x's successor before w came in, and is now w's.
+ */
 function atomic(g: ExecutionGraph, w: GEvent): boolean {
   const src = g.threads[w.thread]![w.index - 1]!.rf;
-  for (const evs of g.threads) {
-    for (const e of evs) if (e.kind === 'R' && e.rmwRead && e.rf === src && (e.thread !== w.thread || e.index !== w.index - 1)) return false;
-  }
-  return true;
+  const order = g.mo[w.loc]!;
+  const next = order[order.indexOf(makeRef(w.thread, w.index)) + 1];
+  if (next === undefined) return true;
+  const n = g.get(next);
+  return !(n.rmwWrite && g.threads[n.thread]![n.index - 1]!.rf === src);
 }
 
 /** Atomicity of every RMW: its write is the mo-successor of the write its read read. */
