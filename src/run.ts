@@ -37,6 +37,8 @@ export interface CheckOptions {
   readonly onProgress?: (p: Progress) => void;
   /** The consistency check: the fast incremental one (default) or the declarative axioms. */
   readonly oracle?: OracleKind;
+  /** Distinct outcomes that get a witness execution (default 100). */
+  readonly witnessLimit?: number;
 }
 
 /** The declarative model as a predicate on whole graphs (for the reference enumerator). */
@@ -47,7 +49,12 @@ export function modelPredicate(model: Model): (g: ExecutionGraph) => boolean {
 /** Explores a lowered program under a model and an ordering mode. */
 export function explore(source: Program, options: CheckOptions): Report {
   const program = applyMode(source, options.mode);
-  const collector = new Collector(program, { model: options.model, mode: options.mode, scWitness: options.model === 'sc' });
+  const collector = new Collector(program, {
+    model: options.model,
+    mode: options.mode,
+    scWitness: options.model === 'sc',
+    ...(options.witnessLimit !== undefined ? { witnessLimit: options.witnessLimit } : {}),
+  });
   const start = performance.now();
   let stoppedBy: Report['stoppedBy'] = null;
   let lastProgress = start;

@@ -100,8 +100,8 @@ export type WitnessChoice =
  */
 export function defaultWitness(report: Report): WitnessChoice {
   const label = (values: readonly string[]): string => report.variables.map((v, i) => `${v}=${values[i]}`).join(' ');
-  const o = report.outcomes.find((x) => x.satisfies === true) ?? report.outcomes[0];
-  if (o) return { kind: 'found', witness: o.witness, what: `outcome ${label(o.values)}` };
+  const o = report.outcomes.find((x) => x.satisfies === true && x.witness !== null) ?? report.outcomes.find((x) => x.witness !== null);
+  if (o?.witness) return { kind: 'found', witness: o.witness, what: `outcome ${label(o.values)}` };
   const f = report.faults[0];
   if (f) return { kind: 'found', witness: f.witness, what: `${f.kind} in ${f.threadName} at line ${f.line}` };
   return { kind: 'none', reason: 'no execution finishes (every one is blocked or cut): there is no outcome to draw' };

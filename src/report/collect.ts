@@ -20,13 +20,15 @@ export interface CollectOptions {
   readonly mode: OrderingMode;
   /** Show witnesses as SC interleavings (po ∪ rf ∪ mo ∪ rb) rather than po ∪ rf ones. */
   readonly scWitness: boolean;
+  /** Distinct outcomes that get a witness (default 100); the others only count executions. */
+  readonly witnessLimit?: number;
 }
 
 interface OutcomeEntry {
   readonly values: readonly RegValue[];
   executions: number;
   readonly satisfies: boolean | null;
-  readonly witness: Witness;
+  readonly witness: Witness | null;
 }
 
 interface Counted<T> {
@@ -79,7 +81,10 @@ export class Collector {
     const key = values.map(showValue).join(',');
     const entry = this.outcomes.get(key);
     if (entry) entry.executions++;
-    else this.outcomes.set(key, { values, executions: 1, satisfies, witness: this.witness(g, states, kind) });
+    else {
+      const withWitness = this.outcomes.size < (this.options.witnessLimit ?? 100);
+      this.outcomes.set(key, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
+    }
   }
 
   private witness(g: ExecutionGraph, states: readonly ThreadState[], kind: ExecutionKind): Witness {
@@ -191,6 +196,7 @@ export class Collector {
       herdShown: p.herdObserved,
       condition: p.condition ? { quantifier: p.condition.quantifier, text: p.condition.text, herdText: p.condition.herdText } : null,
       outcomes,
+      witnessesOmitted: outcomes.filter((o) => o.witness === null).length,
       counts: { ...this.counts },
       positive,
       negative,

@@ -83,7 +83,11 @@ export interface OutcomeReport {
   readonly executions: number;
   /** Whether the condition's proposition holds in it; null without a condition. */
   readonly satisfies: boolean | null;
-  readonly witness: Witness;
+  /**
+   * One execution reaching it; null beyond the first `witnessLimit` outcomes (a program without
+   * a condition can have as many distinct outcomes as executions).
+   */
+  readonly witness: Witness | null;
 }
 
 /** An access named in a race report. */
@@ -158,6 +162,8 @@ export interface Report {
   readonly condition: { readonly quantifier: Quantifier; readonly text: string; readonly herdText: string } | null;
   /** Distinct final states of complete executions, sorted. */
   readonly outcomes: readonly OutcomeReport[];
+  /** Outcomes shown without a witness, because there were more than the witness limit. */
+  readonly witnessesOmitted: number;
   readonly counts: {
     readonly complete: number;
     readonly blocked: number;

@@ -70,7 +70,7 @@ function runJson(r: Report, lines: Readonly<Record<number, number>>): Json {
       values: Object.fromEntries(r.variables.map((v, i) => [v, o.values[i]!])),
       executions: o.executions,
       satisfies: o.satisfies,
-      witness: witnessJson(o.witness),
+      witness: o.witness === null ? null : witnessJson(o.witness),
     })),
     verdict: r.verdict,
     observation: r.observation,

@@ -90,7 +90,7 @@ function failureText(r: Report): string {
   const culprit = r.verdict === 'No' ? r.outcomes.find((o) => (q === 'forall' ? o.satisfies === false : o.satisfies === true)) : undefined;
   if (culprit) {
     lines.push(`  outcome ${r.variables.map((v, i) => `${v}=${culprit.values[i]}`).join(' ')} in ${culprit.executions} execution(s)`);
-    lines.push(`    witness: ${witnessSummary(culprit.witness)}`);
+    if (culprit.witness) lines.push(`    witness: ${witnessSummary(culprit.witness)}`);
   }
   return lines.join('\n');
 }

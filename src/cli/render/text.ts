@@ -81,6 +81,7 @@ function renderRun(r: Report, o: TextOptions): string[] {
 
   for (const oc of r.outcomes) {
     if (!o.allWitnesses && !interesting(r, oc)) continue;
+    if (oc.witness === null) continue; // beyond the witness limit
     out.push('', ...witnessBlock(`witness of ${outcomeText(r, oc)}${noteOf(r, oc)}`, oc.witness, p));
   }
   if (r.expectations.length > 0) {
