@@ -8,7 +8,10 @@
  * `--model sc` it answers "is this execution racy in the C11/Rust sense?".
  */
 import type { Execution } from '../graph/execution.js';
+import { makeRef, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import { isAtomic } from '../events/modes.js';
 import { rc11Relations } from './rc11.js';
+import { happensBefore } from './views.js';
 
 /** A race: two event numbers of the execution, in event order. */
 export interface RacePair {
@@ -29,6 +32,39 @@ export function findRaces(x: Execution): RacePair[] {
       if (!x.NA.has(a) && !x.NA.has(b)) continue;
       if (hb.has(a, b) || hb.has(b, a)) continue;
       out.push({ a, b });
+    }
+  }
+  return out;
+}
+
+/**
+ * The same races, from hb views instead of relations: for every location with a plain access,
+ * every conflicting pair that no view orders. Pairs are refs, in graph order.
+ */
+export function findRacesFast(g: ExecutionGraph): [EventRef, EventRef][] {
+  const byLoc = new Map<number, GEvent[]>();
+  const plain = new Set<number>();
+  for (const evs of g.threads) {
+    for (const e of evs) {
+      if (e.kind === 'F') continue;
+      let list = byLoc.get(e.loc);
+      if (!list) byLoc.set(e.loc, (list = []));
+      list.push(e);
+      if (!isAtomic(e.mode)) plain.add(e.loc);
+    }
+  }
+  const out: [EventRef, EventRef][] = [];
+  for (const loc of plain) {
+    const list = byLoc.get(loc)!;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      for (let j = i + 1; j < list.length; j++) {
+        const b = list[j]!;
+        if (a.thread === b.thread || (a.kind !== 'W' && b.kind !== 'W')) continue;
+        if (isAtomic(a.mode) && isAtomic(b.mode)) continue;
+        if (happensBefore(g, a, b) || happensBefore(g, b, a)) continue;
+        out.push([makeRef(a.thread, a.index), makeRef(b.thread, b.index)]);
+      }
     }
   }
   return out;

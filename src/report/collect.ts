@@ -6,7 +6,7 @@
 import type { ModelName, OrderingMode } from '../ast.js';
 import { makeRef, type ExecutionGraph } from '../graph/graph.js';
 import { toExecution } from '../graph/execution.js';
-import { findRaces } from '../models/races.js';
+import { findRacesFast } from '../models/races.js';
 import type { ThreadState } from '../explore/interpreter.js';
 import type { CondIR, Program, TermIR } from '../program/ir.js';
 import { compare, isResult, regEquals, showValue, truthy, type RegValue } from '../program/values.js';
@@ -92,11 +92,10 @@ export class Collector {
   }
 
   private collectRaces(g: ExecutionGraph, states: readonly ThreadState[], kind: ExecutionKind): void {
-    const x = toExecution(g);
     const seen = new Set<string>();
-    for (const { a, b } of findRaces(x)) {
-      const ea = x.events[a]!;
-      const eb = x.events[b]!;
+    for (const [ra, rb] of findRacesFast(g)) {
+      const ea = g.get(ra);
+      const eb = g.get(rb);
       const key = [`${ea.site}:${ea.kind}`, `${eb.site}:${eb.kind}`].sort().join('|');
       if (seen.has(key)) continue;
       seen.add(key);
@@ -105,9 +104,11 @@ export class Collector {
         hit.executions++;
         continue;
       }
+      // first time: the relational view, for the witness and the fix suggestion
+      const x = toExecution(g);
       const [first, second] = [ea, eb].sort((p, q) => p.thread - q.thread || p.index - q.index).map((e) => this.access(e));
       this.races.set(key, {
-        item: { first: first!, second: second!, witness: this.witness(g, states, kind), fix: raceFix(x, a, b, this.program) },
+        item: { first: first!, second: second!, witness: this.witness(g, states, kind), fix: raceFix(x, x.index.get(ra)!, x.index.get(rb)!, this.program) },
         executions: 1,
       });
     }
