@@ -61,7 +61,7 @@ export function renderDot(view: ExecutionView, options: DotOptions): string {
   const highlight = options.highlight ?? [];
   const inCycle = new Set(highlight.flatMap((s) => [s.from, s.to]));
   const out: string[] = [];
-  out.push(`digraph ${quote(g.threads.length > 0 ? 'execution' : 'empty')} {`);
+  out.push('digraph "execution" {');
   out.push(`  graph [fontname=${quote(FONT)}, fontsize=12, labelloc=t, label=${quote(options.title)}, nodesep=0.5, ranksep=0.4, newrank=true];`);
   out.push(`  node [shape=box, style=rounded, fontname=${quote(FONT)}, fontsize=10, margin="0.12,0.05"];`);
   out.push(`  edge [fontname=${quote(FONT)}, fontsize=9, arrowsize=0.7];`);
