@@ -140,7 +140,7 @@ function graphKeys(p: Program, model: ModelName, which: OracleKind | 'reference'
   const keys: string[] = [];
   const sink: ExecutionSink = { execution: (g) => void keys.push(graphKey(g)) };
   if (which === 'reference') enumerateReference(p, modelPredicate(getModel(model)), sink, { unroll: DEFAULT_UNROLL, maxCandidates: REFERENCE_LIMIT });
-  else new Explorer(p, oracleFor(model, which), sink, { unroll: DEFAULT_UNROLL }).run();
+  else new Explorer(p, oracleFor(model, which), sink, { unroll: DEFAULT_UNROLL, pruneBlocked: false }).run();
   return keys;
 }
 

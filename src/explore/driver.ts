@@ -26,10 +26,21 @@ import { ExecutionGraph as Graph } from '../graph/graph.js';
 /** Receives each finished execution. The graph and states are only valid during the call. */
 export interface ExecutionSink {
   execution(g: ExecutionGraph, threads: readonly ThreadState[]): void;
+  /**
+   * A graph abandoned because a blocked thread can never be unblocked in it (see `frozenBlock`):
+   * not an execution, but its races and faults so far are real.
+   */
+  pruned?(g: ExecutionGraph, threads: readonly ThreadState[]): void;
 }
 
 export interface ExploreOptions {
   readonly unroll: number;
+  /**
+   * Abandon a graph as soon as a blocked thread can never be unblocked in it (default true), as
+   * GenMC does. Complete executions are the same either way; tests turn it off to compare every
+   * blocked execution with the reference enumerator.
+   */
+  readonly pruneBlocked?: boolean;
   /** Polled between executions; true stops the exploration (limits, Ctrl-C). */
   readonly shouldStop?: () => boolean;
 }
@@ -40,6 +51,8 @@ export interface ExploreStats {
   executions: number;
   /** Graphs abandoned as inconsistent (e.g. an RMW atomicity violation waiting for a revisit). */
   dropped: number;
+  /** Graphs abandoned because a thread is blocked in them for good. */
+  pruned: number;
   /** False when `shouldStop` ended the exploration early. */
   complete: boolean;
 }
@@ -63,7 +76,7 @@ export class Explorer {
   private states: ThreadState[] = [];
   private pending: Request[] = [];
   private stamp = 0;
-  readonly stats: ExploreStats = { executions: 0, dropped: 0, complete: true };
+  readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
     readonly program: Program,
@@ -104,6 +117,11 @@ export class Explorer {
   /** Adds events until every thread has stopped; then reports the execution. */
   private extend(): void {
     for (;;) {
+      if (this.options.pruneBlocked !== false && this.frozenBlock()) {
+        this.stats.pruned++;
+        this.sink.pruned?.(this.ctx.graph, this.states);
+        return;
+      }
       const t = this.pending.findIndex((p) => p.kind !== 'stop');
       if (t < 0) break;
       const req = this.pending[t]!;
@@ -128,6 +146,23 @@ export class Explorer {
     }
     this.stats.executions++;
     this.sink.execution(this.ctx.graph, this.states);
+  }
+
+  /**
+   * Whether a blocked thread can never be unblocked in any extension of this graph: the read it
+   * blocked on is frozen, either read non-maximally or inside a revisiting write's prefix, and a
+   * frozen event is never revisited nor deleted (revisits.ts). Every extension would then be a
+   * blocked execution, so the graph is abandoned (GenMC calls such executions moot). Complete
+   * executions are unaffected.
+   */
+  private frozenBlock(): boolean {
+    const g = this.ctx.graph;
+    for (let t = 0; t < this.states.length; t++) {
+      if (this.states[t]!.status !== 'blocked') continue;
+      const e = g.last(t);
+      if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return true;
+    }
+    return false;
   }
 
   private newEvent(t: number, kind: GEvent['kind'], loc: number, mode: Mode, site: number, rmw: GEvent['rmw'], rmwWrite = false): GEvent {

@@ -53,6 +53,13 @@ export class Collector {
     this.hasPlain = program.threads.some((t) => t.code.some((i) => (i.op === 'load' || i.op === 'store') && i.mode === 'na'));
   }
 
+  /** A graph the explorer abandoned (a thread blocked for good): only its races and faults count. */
+  pruned(g: ExecutionGraph, states: readonly ThreadState[]): void {
+    if (states.some((s) => s.stop?.kind === 'assume')) return;
+    if (this.hasPlain) this.collectRaces(g, states, 'blocked');
+    if (states.some((s) => s.status === 'fault')) this.collectFaults(g, states);
+  }
+
   /** Called by the explorer for each finished execution. */
   execution(g: ExecutionGraph, states: readonly ThreadState[]): void {
     const kind = classify(states);
