@@ -84,7 +84,7 @@ export function why(source: Program, prop: CondIR, options: WhyOptions): WhyResu
   let candidates = 0;
   let truncated = false;
   try {
-    forEachCandidate(program, { unroll: options.unroll, maxCandidates: options.maxCandidates ?? 200_000 }, (g, states) => {
+    forEachCandidate(program, { unroll: options.unroll, maxCandidates: options.maxCandidates ?? 200_000, prune: false }, (g, states) => {
       if (!holds(g, states)) return;
       const x = toExecution(g);
       const v = firstViolation(model, x);

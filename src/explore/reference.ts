@@ -29,6 +29,12 @@ interface Path {
 
 export interface ReferenceOptions {
   readonly unroll: number;
+  /**
+   * Leave out candidates every model rejects outright (a read of a po-later write, mo against a
+   * thread's own order, an RMW split in mo), default true. `why` turns it off: it must show the
+   * axiom that rejects each candidate.
+   */
+  readonly prune?: boolean;
   /** Give up beyond this many candidate executions (default 2,000,000). */
   readonly maxCandidates?: number;
 }
@@ -54,6 +60,7 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
   const paths = program.threads.map((_, t) => threadPaths(interp, t, domains));
   const shape = { threads: program.threads.length, initValues: program.locations.map((l) => l.init) };
   const maxCandidates = options.maxCandidates ?? 2_000_000;
+  const prune = options.prune ?? true;
   let candidates = 0;
 
   // A read's value must be written by someone: the initial write, a chosen path, or some path
@@ -116,7 +123,7 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
       }
       for (const w of rfChoices[i]!) {
         // reading a po-later write of one's own thread closes a po ∪ rf cycle: no model allows it
-        if (w >= 0 && g.get(w).thread === reads[i]!.thread && g.get(w).index > reads[i]!.index) continue;
+        if (prune && w >= 0 && g.get(w).thread === reads[i]!.thread && g.get(w).index > reads[i]!.index) continue;
         reads[i]!.rf = w;
         pickRf(i + 1);
       }
@@ -129,7 +136,7 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
         return;
       }
       const loc = locs[li]!;
-      for (const order of coherentOrders(g, writesByLoc.get(loc)!)) {
+      for (const order of prune ? coherentOrders(g, writesByLoc.get(loc)!) : permutations(writesByLoc.get(loc)!)) {
         g.mo[loc] = order;
         pickMo(li + 1);
       }
@@ -270,4 +277,15 @@ function* coherentOrders(g: ExecutionGraph, writes: readonly EventRef[]): Genera
     }
   }
   yield* place();
+}
+
+function* permutations<T>(xs: readonly T[]): Generator<T[]> {
+  if (xs.length <= 1) {
+    yield [...xs];
+    return;
+  }
+  for (let i = 0; i < xs.length; i++) {
+    const rest = [...xs.slice(0, i), ...xs.slice(i + 1)];
+    for (const p of permutations(rest)) yield [xs[i]!, ...p];
+  }
 }

@@ -1,8 +1,4 @@
-/**
- * What `ordo why` can explain, through the core's `why` (src/explain/why.ts). One known gap is
- * pinned with `it.fails`: it passes while the gap is there and fails once it is fixed, so that
- * whoever fixes it turns it into a plain test.
- */
+/** What `ordo why` can explain, through the core's `why` (src/explain/why.ts). */
 import { describe, expect, it } from 'vitest';
 import { why } from '../../src/explain/why.js';
 import type { Program } from '../../src/program/ir.js';
@@ -47,12 +43,13 @@ describe('why, through the core', () => {
   });
 
   // The lost update of two relaxed fetch_adds (both read 0, X ends as 1) is forbidden by
-  // atomicity: rmw ∩ (rb ; mo) is not empty. But the reference enumerator, which `why` asks for
-  // the candidate executions, leaves out the modification orders atomicity rejects
-  // (reference.ts, coherentOrders), so `why` finds no candidate at all and cannot name the axiom.
-  it.fails('a lost update is forbidden by atomicity (the candidates breaking it are pruned today)', () => {
+  // atomicity: rmw ∩ (rb ; mo) is not empty. `why` asks the reference enumerator for every
+  // candidate, including the modification orders that atomicity rejects.
+  it('a lost update is forbidden by atomicity', () => {
     const r = ask(LOST_UPDATE, 'X == 1');
     expect(r.kind).toBe('forbidden');
-    expect(r.kind === 'forbidden' && r.axioms.map((a) => a.axiom)).toEqual(['atomicity']);
+    // both fetch_adds reading 0 break atomicity; the candidates where t1 reads 1 but its write
+    // comes first in mo (so X ends as 1 too) break coherence
+    expect(r.kind === 'forbidden' && r.axioms.map((a) => a.axiom)).toEqual(['coherence', 'atomicity']);
   });
 });
