@@ -12,7 +12,7 @@ import { fenceMode, loadMode, rmwModes, storeMode, type Mode } from '../events/m
 import type { LowerContext, LocationEntry } from './context.js';
 import type { Address, BinaryFn, Instr, LoopId, Operand, RmwOp, Slot, ThreadCode } from './ir.js';
 import { fits, fromBigInt, type RegValue } from './values.js';
-import { collectRegisterScopes, type RegisterScopes } from './scopes.js';
+import { registerNames } from './scopes.js';
 
 type Ty = 'int' | 'result';
 interface Lowered {
@@ -42,7 +42,6 @@ export class ThreadLowerer {
   private readonly declared = new Set<string>();
   private readonly reportedUnknown = new Set<string>();
   private readonly loops: LoopFrame[] = [];
-  private readonly scopes: RegisterScopes;
   private userSlots = 0;
   private tempTop = 0;
 
@@ -50,12 +49,9 @@ export class ThreadLowerer {
     private readonly ctx: LowerContext,
     private readonly index: number,
     private readonly decl: ThreadDecl,
-    /** Registers named by the condition or `locations [...]`: never loop-local. */
-    observedRegs: ReadonlySet<string>,
     initRegs: ReadonlyMap<string, RegValue>,
   ) {
-    this.scopes = collectRegisterScopes(decl.body, observedRegs);
-    for (const name of [...this.scopes.names, ...initRegs.keys()]) this.slotFor(name);
+    for (const name of [...registerNames(decl.body), ...initRegs.keys()]) this.slotFor(name);
     this.userSlots = this.slotNames.length;
     this.tempTop = this.userSlots;
     for (const name of initRegs.keys()) this.declared.add(name);
@@ -221,12 +217,11 @@ export class ThreadLowerer {
     }
   }
 
-  private newLoop(id: NodeId, bounded: boolean, extraOuter: readonly Slot[] = []): LoopId {
-    const local = this.scopes.loopLocal.get(id) ?? new Set<string>();
-    const outerRegs = [...this.regs.entries()]
-      .filter(([name]) => !local.has(name))
-      .map(([, r]) => r.slot)
-      .concat(extraOuter);
+  private newLoop(id: NodeId, bounded: boolean): LoopId {
+    // Every named register counts, even one declared in the loop body: its final value is part
+    // of an outcome (and `ordo why` may ask about it), so an iteration that changes it is not
+    // a spin. Temporaries never outlive a statement.
+    const outerRegs = [...this.regs.values()].map((r) => r.slot);
     this.ctx.loops.push({ thread: this.index, site: this.ctx.site(id, this.index), outerRegs, bounded });
     return this.ctx.loops.length - 1;
   }
@@ -254,7 +249,7 @@ export class ThreadLowerer {
     r.ty = 'int';
     this.declared.add(s.var);
     this.emit({ op: 'const', dst: r.slot, value: fromBigInt(s.from) });
-    const loop = this.newLoop(s.id, true, [r.slot]);
+    const loop = this.newLoop(s.id, true);
     const head = this.emit({ op: 'loopHead', loop });
     const t = this.temp();
     this.emit({ op: 'binary', dst: t, fn: s.inclusive ? 'le' : 'lt', a: { k: 'r', slot: r.slot }, b: c(fromBigInt(s.to)), site: 0 });

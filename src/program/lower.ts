@@ -4,7 +4,7 @@
  * orderings Rust rejects, atomic vs plain accesses, constant ranges, types (lower-thread.ts),
  * and the final condition and expectations (here).
  */
-import type { Cond, CondTerm, LitmusFile, LocationDecl, LocationType, NodeId, SourceMap } from '../ast.js';
+import type { Cond, LitmusFile, LocationDecl, LocationType, NodeId, SourceMap } from '../ast.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { LowerContext, type LocationEntry } from './context.js';
 import { condText, herdCondText } from './condtext.js';
@@ -34,17 +34,6 @@ export function lower(file: LitmusFile, source: SourceMap): LowerResult {
   });
   const resolveThread = (name: string): number | undefined => (/^\d+$/.test(name) ? (Number(name) < file.threads.length ? Number(name) : undefined) : threadIndex.get(name));
 
-  // registers named by the condition and locations list, per thread: never loop-local
-  const observedRegs = file.threads.map(() => new Set<string>());
-  const noteReg = (thread: string, name: string): void => {
-    const t = resolveThread(thread);
-    if (t !== undefined) observedRegs[t]!.add(name);
-  };
-  forEachTerm(file, (term) => {
-    if (term.kind === 'reg') noteReg(term.thread, term.name);
-  });
-  for (const o of file.observed ?? []) if (o.kind === 'reg') noteReg(o.thread, o.name);
-
   const regInits = file.threads.map(() => new Map<string, RegValue>());
   for (const ri of file.registerInits) {
     const t = resolveThread(ri.thread);
@@ -54,7 +43,7 @@ export function lower(file: LitmusFile, source: SourceMap): LowerResult {
 
   const lowerers = file.threads.map((t, i) => {
     if (file.dialect === 'c') checkParams(ctx, t);
-    return new ThreadLowerer(ctx, i, t, observedRegs[i]!, regInits[i]!);
+    return new ThreadLowerer(ctx, i, t, regInits[i]!);
   });
   const threads: ThreadCode[] = lowerers.map((l) => l.lower());
 
@@ -150,36 +139,6 @@ function locVar(ctx: LowerContext, _file: LitmusFile, loc: number): ObservedVar 
 
 function resolveLoc(ctx: LowerContext, name: string, index: number | null, id: NodeId): number | null {
   return resolveLocation(ctx.byName.get(name), name, index, (code, message) => ctx.error(code, message, id));
-}
-
-function forEachTerm(file: LitmusFile, f: (t: CondTerm) => void): void {
-  const walkTerm = (t: CondTerm): void => {
-    f(t);
-    if (t.kind === 'method') walkTerm(t.target);
-  };
-  const walk = (c: Cond): void => {
-    switch (c.kind) {
-      case 'compare':
-        walkTerm(c.left);
-        walkTerm(c.right);
-        return;
-      case 'term':
-        walkTerm(c.term);
-        return;
-      case 'not':
-        walk(c.arg);
-        return;
-      case 'and':
-      case 'or':
-      case 'implies':
-        walk(c.left);
-        walk(c.right);
-        return;
-      default:
-    }
-  };
-  if (file.condition) walk(file.condition.prop);
-  if (file.filter) walk(file.filter);
 }
 
 /** Declares the locations: `static` items (native) or the init block and parameters (C). */
