@@ -5,40 +5,62 @@
  * from and whether that value was already overwritten ("stale") at that point.
  */
 import type { Mode } from '../events/modes.js';
-import { initRef, makeRef, type EventRef, type ExecutionGraph } from '../graph/graph.js';
+import { indexOf, makeRef, threadOf, type EventRef, type ExecutionGraph } from '../graph/graph.js';
 import type { Program } from '../program/ir.js';
 import { showValue } from '../program/values.js';
 import type { ThreadState } from '../explore/interpreter.js';
 import type { ExecutionKind, GraphSnapshot, SnapshotEvent, ThreadStop, Witness, WitnessStep } from './types.js';
 
+/** Snapshot ids of a graph's events: initial writes of the locations in use first, then threads. */
+export interface SnapshotIds {
+  get(r: EventRef): number | undefined;
+}
+
 /** Builds the serialisable graph of an execution. */
-export function snapshot(program: Program, g: ExecutionGraph): { snap: GraphSnapshot; ids: Map<EventRef, number> } {
-  const ids = new Map<EventRef, number>();
+export function snapshot(program: Program, g: ExecutionGraph): { snap: GraphSnapshot; ids: SnapshotIds } {
   const events: SnapshotEvent[] = [];
-  const used = [...new Set([...g.events()].filter((e) => e.loc >= 0).map((e) => e.loc))].sort((a, b) => a - b);
-  for (const loc of used) {
-    ids.set(initRef(loc), events.length);
+  const nlocs = program.locations.length;
+  const used = new Uint8Array(nlocs);
+  for (const evs of g.threads) for (const e of evs) if (e.loc >= 0) used[e.loc] = 1;
+  const initId = new Int32Array(nlocs).fill(-1);
+  for (let loc = 0; loc < nlocs; loc++) {
+    if (!used[loc]) continue;
+    initId[loc] = events.length;
     const l = program.locations[loc]!;
     events.push({ id: events.length, thread: -1, index: loc, kind: 'W', location: l.name, mode: 'init', value: showValue(l.init), line: 0, text: '', rf: null, rmw: false });
   }
-  for (const e of g.events()) ids.set(makeRef(e.thread, e.index), ids.size);
-  for (const e of g.events()) {
-    const site = program.sites[e.site];
-    events.push({
-      id: events.length,
-      thread: e.thread,
-      index: e.index,
-      kind: e.kind,
-      location: e.loc >= 0 ? program.locations[e.loc]!.name : null,
-      mode: e.mode,
-      value: showValue(e.value),
-      line: site?.line ?? 0,
-      text: site?.text ?? '',
-      rf: e.kind === 'R' ? ids.get(e.rf)! : null,
-      rmw: e.rmwRead || e.rmwWrite,
-    });
+  const base: number[] = [];
+  let next = events.length;
+  for (const evs of g.threads) {
+    base.push(next);
+    next += evs.length;
   }
-  const mo = used.map((loc) => ({ location: program.locations[loc]!.name, writes: [ids.get(initRef(loc))!, ...g.mo[loc]!.map((w) => ids.get(w)!)] }));
+  const ids: SnapshotIds = { get: (r) => (r < 0 ? (initId[-1 - r]! >= 0 ? initId[-1 - r]! : undefined) : base[threadOf(r)]! + indexOf(r)) };
+  for (const evs of g.threads) {
+    for (const e of evs) {
+      const site = program.sites[e.site];
+      events.push({
+        id: events.length,
+        thread: e.thread,
+        index: e.index,
+        kind: e.kind,
+        location: e.loc >= 0 ? program.locations[e.loc]!.name : null,
+        mode: e.mode,
+        value: showValue(e.value),
+        line: site?.line ?? 0,
+        text: site?.text ?? '',
+        rf: e.kind === 'R' ? ids.get(e.rf)! : null,
+        rmw: e.rmwRead || e.rmwWrite,
+      });
+    }
+  }
+  const mo: { location: string; writes: number[] }[] = [];
+  for (let loc = 0; loc < nlocs; loc++) {
+    if (!used[loc]) continue;
+    const writes = [initId[loc]!];
+    for (const w of g.mo[loc]!) writes.push(ids.get(w)!);
+    mo.push({ location: program.locations[loc]!.name, writes });
+  }
   return { snap: { threads: program.threads.map((t) => t.name), events, mo }, ids };
 }
 
@@ -87,20 +109,21 @@ export function witness(program: Program, g: ExecutionGraph, states: readonly Th
   }
   for (const e of snap.events) if (e.rf !== null && snap.events[e.rf]!.thread >= 0) edge(e.rf, e.id);
   if (sc) {
+    const moNext = new Int32Array(n).fill(-1);
     for (const m of snap.mo) {
-      for (let i = 1; i < m.writes.length; i++) if (snap.events[m.writes[i - 1]!]!.thread >= 0) edge(m.writes[i - 1]!, m.writes[i]!);
-      for (const e of snap.events) {
-        if (e.rf === null || e.location !== m.location) continue;
-        const at = m.writes.indexOf(e.rf);
-        if (at + 1 < m.writes.length) edge(e.id, m.writes[at + 1]!);
+      for (let i = 1; i < m.writes.length; i++) {
+        moNext[m.writes[i - 1]!] = m.writes[i]!;
+        if (snap.events[m.writes[i - 1]!]!.thread >= 0) edge(m.writes[i - 1]!, m.writes[i]!);
       }
     }
+    for (const e of snap.events) if (e.rf !== null && moNext[e.rf]! >= 0) edge(e.id, moNext[e.rf]!);
   }
   // Kahn's algorithm, earliest-added event first (the order the explorer built the execution)
-  const stampOf = (id: number): number => {
-    const e = snap.events[id]!;
-    return e.thread < 0 ? -1 : g.threads[e.thread]![e.index]!.stamp;
-  };
+  const stamp = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = snap.events[i]!;
+    stamp[i] = e.thread < 0 ? -1 : g.threads[e.thread]![e.index]!.stamp;
+  }
   const ready: number[] = [];
   for (let i = 0; i < n; i++) if (snap.events[i]!.thread >= 0 && indeg[i] === 0) ready.push(i);
   const order: number[] = [];
@@ -109,21 +132,23 @@ export function witness(program: Program, g: ExecutionGraph, states: readonly Th
     for (let i = 1; i < ready.length; i++) {
       const a = ready[i]!;
       const b = ready[best]!;
-      if (stampOf(a) < stampOf(b) || (stampOf(a) === stampOf(b) && a < b)) best = i;
+      if (stamp[a]! < stamp[b]! || (stamp[a] === stamp[b] && a < b)) best = i;
     }
-    const id = ready.splice(best, 1)[0]!;
+    const id = ready[best]!;
+    ready[best] = ready[ready.length - 1]!;
+    ready.pop();
     order.push(id);
     for (const s of succ[id]!) if (--indeg[s]! === 0) ready.push(s);
   }
 
-  const moPos = new Map<number, number>();
-  for (const m of snap.mo) m.writes.forEach((w, i) => moPos.set(w, i));
+  const moPos = new Int32Array(n);
+  for (const m of snap.mo) m.writes.forEach((w, i) => (moPos[w] = i));
   const latest = new Map<string, number>();
   const steps: WitnessStep[] = [];
   for (const id of order) {
     const e = snap.events[id]!;
     if (e.kind === 'W' && e.rmw && id > 0 && snap.events[id - 1]!.rmw && snap.events[id - 1]!.thread === e.thread && snap.events[id - 1]!.kind === 'R') {
-      latest.set(e.location!, Math.max(latest.get(e.location!) ?? 0, moPos.get(id)!));
+      latest.set(e.location!, Math.max(latest.get(e.location!) ?? 0, moPos[id]!));
       continue; // shown with its read part
     }
     const threadName = program.threads[e.thread]!.name;
@@ -131,12 +156,12 @@ export function witness(program: Program, g: ExecutionGraph, states: readonly Th
     if (e.kind === 'F') {
       steps.push({ ...base, kind: 'fence', value: null, written: null, readsFrom: null, stale: false });
     } else if (e.kind === 'W') {
-      latest.set(e.location!, Math.max(latest.get(e.location!) ?? 0, moPos.get(id)!));
+      latest.set(e.location!, Math.max(latest.get(e.location!) ?? 0, moPos[id]!));
       steps.push({ ...base, kind: 'write', value: e.value, written: null, readsFrom: null, stale: false });
     } else {
       const src = snap.events[e.rf!]!;
       const readsFrom = src.thread < 0 ? ({ init: true } as const) : { init: false as const, thread: src.thread, threadName: program.threads[src.thread]!.name, line: src.line };
-      const stale = moPos.get(e.rf!)! < (latest.get(e.location!) ?? 0);
+      const stale = moPos[e.rf!]! < (latest.get(e.location!) ?? 0);
       const next = snap.events[id + 1];
       const isRmw = e.rmw && next !== undefined && next.thread === e.thread && next.kind === 'W' && next.rmw;
       steps.push({ ...base, kind: isRmw ? 'rmw' : 'read', value: e.value, written: isRmw ? next!.value : null, readsFrom, stale });

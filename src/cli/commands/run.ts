@@ -99,7 +99,16 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   for (const f of listed) {
     const r = readInput(f);
     if ('text' in r) {
-      tasks.push({ index: tasks.length, file: r.file, text: r.text, ...(o.model ? { model: o.model } : {}), ...(o.mode ? { mode: o.mode } : {}), singleRun: o.format === 'herd', limits });
+      tasks.push({
+        index: tasks.length,
+        file: r.file,
+        text: r.text,
+        ...(o.model ? { model: o.model } : {}),
+        ...(o.mode ? { mode: o.mode } : {}),
+        singleRun: o.format === 'herd',
+        ...(o.format === 'herd' ? { witnessLimit: 0 } : {}),
+        limits,
+      });
     } else pathProblems.push(r);
   }
   printDiagnostics(pathProblems, null, colours.err);

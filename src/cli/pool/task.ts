@@ -29,6 +29,11 @@ export interface Task {
   readonly singleRun?: boolean;
   /** The loop bound defaults to the checker's `DEFAULT_UNROLL` (resolved here, in the worker). */
   readonly limits: Omit<Limits, 'unroll'> & { readonly unroll?: number };
+  /**
+   * Outcomes that get a witness execution (the checker's default when absent). herd7's records
+   * show none, and building them costs more than exploring a small litmus test.
+   */
+  readonly witnessLimit?: number;
 }
 
 /** A (model, mode) pair. */
@@ -108,6 +113,7 @@ export function checkFile(task: Task, interrupted: () => boolean, onProgress?: (
         ...(task.limits.maxExecutions !== undefined ? { maxExecutions: task.limits.maxExecutions } : {}),
         ...(deadline !== undefined ? { timeoutMs: Math.max(0, deadline - performance.now()) } : {}),
         interrupted,
+        ...(task.witnessLimit !== undefined ? { witnessLimit: task.witnessLimit } : {}),
         ...(onProgress ? { onProgress: (p: Progress) => onProgress({ executions: before + p.executions, elapsedMs: performance.now() - start }) } : {}),
       });
       before += explored(report);
