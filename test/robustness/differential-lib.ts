@@ -21,6 +21,8 @@ export interface DiffOptions {
   readonly unroll?: number;
   /** Also run the declarative oracle (slower). */
   readonly declarative?: boolean;
+  /** Run the fast oracle (default true; false with `declarative` compares the axioms alone). */
+  readonly fast?: boolean;
   /** Use this oracle instead of the fast one (a planted bug). */
   readonly oracle?: Consistency;
   /** The reference gives up beyond this many candidates; the program is then skipped. */
@@ -67,7 +69,9 @@ export function differential(f: LitmusFile, model: ModelName, o: DiffOptions = {
     throw e;
   }
   const refKeys = new Set(reference.keys);
-  const explorers: [string, Consistency][] = [[o.oracle ? 'the given oracle' : 'the fast oracle', o.oracle ?? oracleFor(model, 'fast')]];
+  const explorers: [string, Consistency][] = [];
+  if (o.oracle) explorers.push(['the given oracle', o.oracle]);
+  else if (o.fast ?? true) explorers.push(['the fast oracle', oracleFor(model, 'fast')]);
   if (o.declarative) explorers.push(['the declarative oracle', oracleFor(model, 'declarative')]);
   for (const [name, oracle] of explorers) {
     const e = collect((sink) => new Explorer(program, oracle, sink, { unroll }).run());

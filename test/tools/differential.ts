@@ -1,7 +1,7 @@
 /**
- * `npm run differential -- --runs N --seed S [--models rc11,sc] [--max-ops K] [--no-declarative]
- *  [--properties]`: the optimal explorer (fast oracle, and the declarative one unless
- * --no-declarative) against the reference enumerator on N random programs per model
+ * `npm run differential -- --runs N --seed S [--models rc11,sc] [--oracles fast,declarative]
+ *  [--max-ops K] [--properties]`: the optimal explorer (with the fast oracle, the declarative
+ * one, or both, the default) against the reference enumerator on N random programs per model
  * (test/helpers/random-programs.ts: 2-4 threads, up to 3 atomic locations and a plain one,
  * every ordering, RMWs, fences, plain accesses, `if`); programs too large for the reference
  * are skipped and counted. With --properties, also the semantic properties 1-4 of
@@ -28,9 +28,11 @@ const runs = Number(arg('--runs') ?? 1000);
 const seed = Number(arg('--seed') ?? Date.now() % 1_000_000);
 const maxOps = Number(arg('--max-ops') ?? 3);
 const models = (arg('--models') ?? 'rc11,sc').split(',') as ModelName[];
-const declarative = !process.argv.includes('--no-declarative');
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !(maxOps >= 1) || models.some((m) => m !== 'rc11' && m !== 'sc')) {
-  console.error('usage: npm run differential -- --runs N --seed S [--models rc11,sc] [--max-ops K] [--no-declarative] [--properties]');
+const oracles = (arg('--oracles') ?? 'fast,declarative').split(',');
+const declarative = oracles.includes('declarative');
+const fast = oracles.includes('fast');
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !(maxOps >= 1) || models.some((m) => m !== 'rc11' && m !== 'sc') || oracles.some((x) => x !== 'fast' && x !== 'declarative')) {
+  console.error('usage: npm run differential -- --runs N --seed S [--models rc11,sc] [--oracles fast,declarative] [--max-ops K] [--properties]');
   process.exit(2);
 }
 
@@ -71,7 +73,7 @@ function run<T extends unknown[]>(name: string, arbs: { [K in keyof T]: fc.Arbit
   }
 }
 
-console.error(`differential: seed ${seed}, ${runs} programs per check, up to ${maxOps} operations per thread, models ${models.join(', ')}${declarative ? ', fast and declarative oracles' : ', fast oracle'}`);
+console.error(`differential: seed ${seed}, ${runs} programs per check, up to ${maxOps} operations per thread, models ${models.join(', ')}, oracles ${oracles.join(', ')}`);
 for (const model of models) {
   let compared = 0;
   let skipped = 0;
@@ -80,7 +82,7 @@ for (const model of models) {
     `explorer = reference (${model})`,
     [programs],
     (f: LitmusFile) => {
-      const d = differential(f, model, { declarative });
+      const d = differential(f, model, { declarative, fast });
       if (d.kind === 'skipped') skipped++;
       else if (d.kind === 'same') {
         compared++;
