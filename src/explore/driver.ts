@@ -14,7 +14,7 @@
  * The driver never asks which model it runs: it asks a `Consistency` oracle.
  */
 import type { Mode } from '../events/modes.js';
-import { makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import { initRef, makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
 
@@ -73,8 +73,11 @@ interface Context {
 export class Explorer {
   private readonly interp: Interpreter;
   private readonly contexts: Context[] = [];
-  private states: ThreadState[] = [];
-  private pending: Request[] = [];
+  private readonly states: ThreadState[] = [];
+  private readonly pending: Request[] = [];
+  /** Per thread, the last event its state has consumed (states are reused when it is unchanged). */
+  private readonly basis: (GEvent | null)[] = [];
+  private readonly consumed: number[] = [];
   private stamp = 0;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
@@ -194,7 +197,9 @@ export class Explorer {
     const max = g.moMax(req.loc);
     // every consistent (write, spurious) choice other than the canonical one is a work item
     const choices: ReadChoice[] = [];
-    for (const w of writesInMoOrder(g, req.loc)) {
+    const order = g.mo[req.loc]!;
+    for (let i = -1; i < order.length; i++) {
+      const w = i < 0 ? initRef(req.loc) : order[i]!;
       for (const spurious of this.variants(ev, w)) if (w !== max || spurious) choices.push({ write: w, spurious });
     }
     const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
@@ -274,6 +279,8 @@ export class Explorer {
     const s = this.states[t]!;
     ev.snapshot = Interpreter.copy(s);
     this.pending[t] = this.interp.next(t, s);
+    this.basis[t] = ev;
+    this.consumed[t] = ev.index + 1;
   }
 
   /** Pushes the backward revisits of the new (or newly placed) write `w`. */
@@ -346,18 +353,21 @@ export class Explorer {
    * complete with a new value.
    */
   private restoreAll(g: ExecutionGraph, upTo?: GEvent): void {
-    this.states = [];
-    this.pending = [];
     for (let t = 0; t < g.threads.length; t++) {
       const evs = g.threads[t]!;
       const k = upTo !== undefined && upTo.thread === t ? upTo.index : evs.length;
-      const snap = k === 0 ? null : (evs[k - 1]!.snapshot as ThreadState | null);
+      const last = k === 0 ? null : evs[k - 1]!;
+      // a thread whose events are unchanged (the same objects) keeps its state and request
+      if (this.states[t] !== undefined && this.basis[t] === last && this.consumed[t] === k && upTo?.thread !== t) continue;
+      const snap = last === null ? null : (last.snapshot as ThreadState | null);
       let s: ThreadState;
-      if (k === 0) s = this.interp.initialState(t);
+      if (last === null) s = this.interp.initialState(t);
       else if (snap !== null) s = Interpreter.copy(snap);
       else s = this.replayThread(g, t, k);
-      this.states.push(s);
-      this.pending.push(this.interp.next(t, s));
+      this.states[t] = s;
+      this.pending[t] = this.interp.next(t, s);
+      this.basis[t] = last;
+      this.consumed[t] = k;
     }
   }
 

@@ -84,11 +84,17 @@ export class Collector {
     const satisfies = this.program.condition ? evalCond(this.program.condition.prop, term) : null;
     if (satisfies === false) this.pFalse++;
     else this.pTrue++;
-    const values = this.program.observed.map((v) => (v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value));
-    const key = values.map(showValue).join(',');
+    const observed = this.program.observed;
+    let key = '';
+    for (let i = 0; i < observed.length; i++) {
+      const v = observed[i]!;
+      const x = v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value;
+      key += (i === 0 ? '' : ',') + (typeof x === 'object' ? showValue(x) : String(x));
+    }
     const entry = this.outcomes.get(key);
     if (entry) entry.executions++;
     else {
+      const values = observed.map((v) => (v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value));
       const withWitness = this.outcomes.size < (this.options.witnessLimit ?? 100);
       this.outcomes.set(key, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
     }
