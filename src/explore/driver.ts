@@ -287,16 +287,24 @@ export class Explorer {
   private pushRevisits(w: EventRef): void {
     const g = this.ctx.graph;
     const wEv = g.get(w);
-    const prefix = porfPrefix(g, w);
+    const candidates: GEvent[] = [];
+    let prefix: Int32Array | null = null;
     for (const evs of g.threads) {
       for (const e of evs) {
         if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
-        const r = makeRef(e.thread, e.index);
-        if (inPrefix(prefix, e) || !isMaximalExtension(g, r, w, prefix)) continue;
-        const spuriousToo = e.rmw !== null && canFailSpuriously(e.rmw, wEv.value);
-        this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: false });
-        if (spuriousToo) this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: true });
+        prefix ??= porfPrefix(g, w);
+        if (!inPrefix(prefix, e)) candidates.push(e);
       }
+    }
+    if (prefix === null || candidates.length === 0) return;
+    // Latest read first: if revisiting a read is not a maximal extension, revisiting an earlier
+    // one (which deletes more) is not either, so the search stops there (as GenMC's does).
+    candidates.sort((a, b) => b.stamp - a.stamp);
+    for (const e of candidates) {
+      const r = makeRef(e.thread, e.index);
+      if (!isMaximalExtension(g, r, w, prefix)) break;
+      this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: false });
+      if (e.rmw !== null && canFailSpuriously(e.rmw, wEv.value)) this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: true });
     }
   }
 
