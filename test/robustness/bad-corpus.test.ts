@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
+import { lower } from '../../src/program/lower.js';
+import * as b from '../helpers/ast.js';
 import { decode, goldenText, ordo, ROOT, runInProcess, type Seen } from './helpers.js';
 
 const DIR = join(ROOT, 'test', 'bad');
@@ -93,6 +95,19 @@ describe('generated inputs: a diagnostic, quickly, never a stack overflow', () =
     expect(performance.now() - start).toBeLessThan(5000);
     expect(s.exit).toBe(2);
     golden(join(GEN, `${name}.expected`), goldenText(s));
+  });
+});
+
+describe('past the parser', () => {
+  // the size limit stops a 10,000-thread file before lowering sees it; built as a tree, the
+  // program reaches lowering, which must reject it at once rather than build 10,000 threads
+  it('10,000 threads built as a tree: lowering says E0004, quickly', () => {
+    const threads = Array.from({ length: N }, (_, i) => b.thread(`t${i}`, [b.store('X', 1, 'Relaxed')]));
+    const start = performance.now();
+    const r = lower(b.file('MANY', [b.atomic('X')], threads), b.source());
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['E0004 too many threads: 10000 (Ordo explores at most 256)']);
   });
 });
 

@@ -55,7 +55,7 @@ describe.concurrent('files given to the single-file commands', { timeout: 60_000
   // `run` and `fmt` make (single-file.ts loadProgram), so /dev/zero is read forever (memory
   // grows until the process dies) and a FIFO blocks in open(). `ordo run /dev/zero` is fine.
   it('ordo compare /dev/zero is one line E0303, exit 2 (hangs today)', async () => {
-    const r = await ordoWithin(['compare', '/dev/zero'], 20_000);
+    const r = await ordoWithin(['compare', '/dev/zero'], 12_000);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('/dev/zero: error[E0303]: not a regular file or folder: a character device\n');
@@ -64,7 +64,7 @@ describe.concurrent('files given to the single-file commands', { timeout: 60_000
   it('ordo why FIFO PROP is one line E0303, exit 2 (blocks forever today)', async () => {
     const fifo = join(mkdtempSync(join(tmpdir(), 'ordo-bug-')), 'pipe.litmus');
     execFileSync('mkfifo', [fifo]);
-    const r = await ordoWithin(['why', fifo, 'X == 1'], 20_000);
+    const r = await ordoWithin(['why', fifo, 'X == 1'], 12_000);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${fifo}: error[E0303]: not a regular file or folder: a named pipe (FIFO)\n`);
