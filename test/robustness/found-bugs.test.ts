@@ -71,6 +71,19 @@ describe.concurrent('files given to the single-file commands', { timeout: 60_000
   });
 });
 
+describe.concurrent('hangs', { timeout: 60_000 }, () => {
+  // Hang: `ordo why` on this small random program (4 threads, 10 accesses; `ordo run` explores
+  // its 28 SC executions in well under a second) runs for minutes: it enumerates candidate
+  // executions with forEachCandidate (src/explore/reference.ts), whose time between two
+  // candidates is unbounded (a few candidates per second here; maxCandidates never trips), and
+  // `why` has no --timeout. The same program stalls the reference side of the differential.
+  it('ordo why answers within seconds on a small program (runs for minutes today)', async () => {
+    const r = await ordoWithin(['why', 'test/robustness/fixtures/why-slow.litmus', 'X == 3', '--model', 'sc'], 12_000);
+    expect(r.signal).toBeNull();
+    expect(r.status === 0 || r.status === 1).toBe(true);
+  });
+});
+
 describe.concurrent('messages', { timeout: 60_000 }, () => {
   // Wrong message: without a condition the verdict line reads `Ok  no condition; every execution
   // finished` even when executions panicked, failed an assertion or blocked (words.ts
