@@ -344,7 +344,11 @@ export class Explorer {
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
         this.contexts.push({ graph: copy, items: [] });
         this.restoreAll(copy, rEv);
-        return (this.completeRead(rEv.thread, rEv) && this.oracle.consistentAfter(copy, rEv)) || this.drop();
+        // Check the revisited read before completing it: completing an RMW pushes the revisits
+        // of its write part, and revisits pushed from an inconsistent graph would keep the
+        // inconsistency in graphs that are only checked around their own changes.
+        if (!this.oracle.consistentAfter(copy, rEv)) return this.drop();
+        return this.completeRead(rEv.thread, rEv) || this.drop();
       }
     }
   }
