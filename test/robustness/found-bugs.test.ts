@@ -54,14 +54,14 @@ describe.concurrent('files given to the single-file commands', { timeout: 60_000
   // Bug: compare, graph and why read their file with readInput() without the stat check that
   // `run` and `fmt` make (single-file.ts loadProgram), so /dev/zero is read forever (memory
   // grows until the process dies) and a FIFO blocks in open(). `ordo run /dev/zero` is fine.
-  it('ordo compare /dev/zero is one line E0303, exit 2 (hangs today)', async () => {
+  it('ordo compare /dev/zero is one line E0303, exit 2 (found reading forever)', async () => {
     const r = await ordoWithin(['compare', '/dev/zero'], 12_000);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('/dev/zero: error[E0303]: not a regular file or folder: a character device\n');
   });
 
-  it('ordo why FIFO PROP is one line E0303, exit 2 (blocks forever today)', async () => {
+  it('ordo why FIFO PROP is one line E0303, exit 2 (found blocking forever)', async () => {
     const fifo = join(mkdtempSync(join(tmpdir(), 'ordo-bug-')), 'pipe.litmus');
     execFileSync('mkfifo', [fifo]);
     const r = await ordoWithin(['why', fifo, 'X == 1'], 12_000);
@@ -77,7 +77,7 @@ describe.concurrent('hangs', { timeout: 60_000 }, () => {
   // executions with forEachCandidate (src/explore/reference.ts), whose time between two
   // candidates is unbounded (a few candidates per second here; maxCandidates never trips), and
   // `why` has no --timeout. The same program stalls the reference side of the differential.
-  it('ordo why answers within seconds on a small program (runs for minutes today)', async () => {
+  it('ordo why answers within seconds on a small program (found running for minutes)', async () => {
     const r = await ordoWithin(['why', 'test/robustness/fixtures/why-slow.litmus', 'X == 3', '--model', 'sc'], 12_000);
     expect(r.signal).toBeNull();
     expect(r.status === 0 || r.status === 1).toBe(true);
