@@ -54,6 +54,8 @@ export interface WhyOptions {
   readonly unroll: number;
   /** Candidate executions to examine at most (default 200,000). */
   readonly maxCandidates?: number;
+  /** Time to spend at most, in milliseconds (default 5 s); the answer is then partial. */
+  readonly timeoutMs?: number;
 }
 
 /** Relations shown as single edges rather than expanded. */
@@ -65,6 +67,8 @@ export function why(source: Program, prop: CondIR, options: WhyOptions): WhyResu
   const holds = (g: ExecutionGraph, states: readonly ThreadState[]): boolean =>
     states.every((s) => s.status === 'done') && evalCond(prop, (t) => termValue(t, g, states));
 
+  const deadline = performance.now() + (options.timeoutMs ?? 5_000);
+  const late = (): boolean => performance.now() > deadline;
   // allowed? the optimal explorer finds a witness quickly if there is one
   let found: Witness | null = null;
   const explorer = new Explorer(
@@ -75,16 +79,17 @@ export function why(source: Program, prop: CondIR, options: WhyOptions): WhyResu
         if (found === null && holds(g, states)) found = witness(program, g, states, 'complete', options.model === 'sc');
       },
     },
-    { unroll: options.unroll, shouldStop: () => found !== null },
+    { unroll: options.unroll, shouldStop: () => found !== null || late() },
   );
   explorer.run();
   if (found !== null) return { kind: 'allowed', witness: found };
+  // the explorer stopped early: the outcome may still be allowed, the answer below is partial
+  let truncated = !explorer.stats.complete;
 
   const groups = new Map<string, { formula: string; candidates: number; example: AxiomExplanation['example'] }>();
   let candidates = 0;
-  let truncated = false;
   try {
-    forEachCandidate(program, { unroll: options.unroll, maxCandidates: options.maxCandidates ?? 200_000, prune: false }, (g, states) => {
+    forEachCandidate(program, { unroll: options.unroll, maxCandidates: options.maxCandidates ?? 200_000, prune: false, shouldStop: late }, (g, states) => {
       if (!holds(g, states)) return;
       const x = toExecution(g);
       const v = firstViolation(model, x);

@@ -37,6 +37,8 @@ export interface ReferenceOptions {
   readonly prune?: boolean;
   /** Give up beyond this many candidate executions (default 2,000,000). */
   readonly maxCandidates?: number;
+  /** Polled as candidates are generated; true gives up (throws ReferenceLimit). */
+  readonly shouldStop?: () => boolean;
 }
 
 /** Calls `sink.execution` once per consistent execution; returns how many there were. */
@@ -80,7 +82,9 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
     }
     return true;
   };
+  let combos = 0;
   const pickPaths = (t: number): void => {
+    if ((++combos & 1023) === 0 && options.shouldStop?.()) throw new ReferenceLimit('stopped');
     if (t === paths.length) {
       candidatesOf(chosen);
       return;
@@ -132,6 +136,7 @@ export function forEachCandidate(program: Program, options: ReferenceOptions, vi
       if (li === locs.length) {
         g.invalidateViews();
         if (++candidates > maxCandidates) throw new ReferenceLimit(`more than ${maxCandidates} candidate executions`);
+        if ((candidates & 255) === 0 && options.shouldStop?.()) throw new ReferenceLimit('stopped');
         visit(g, states);
         return;
       }

@@ -14,7 +14,7 @@ import { lower } from '../../program/lower.js';
 import { parseLitmus } from '../../syntax/index.js';
 import { parseProposition } from '../../syntax/proposition.js';
 import { EXIT, UsageError, type ExitStatus } from '../common/exit.js';
-import { readInput } from '../common/inputs.js';
+import { expandInputs, fileProblem, readInput } from '../common/inputs.js';
 import { printDiagnostics } from '../common/output.js';
 import type { CliPaint } from '../common/paint.js';
 
@@ -22,7 +22,11 @@ export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 /** Reads, parses and lowers `path`; prints the diagnostics when it cannot. */
 export function loadProgram(path: string, err: CliPaint): Loaded<Program> {
-  const input = readInput({ file: path });
+  // the same checks as `run`: a device, a FIFO or a folder is refused before anything is read
+  const expanded = expandInputs([path]);
+  if (expanded.diagnostics.length > 0) return fail(expanded.diagnostics, null, err);
+  if (expanded.files.length !== 1) return fail([fileProblem('E0301', 'cannot read: give one litmus file, not a folder', path)], null, err);
+  const input = readInput(expanded.files[0]!);
   if (!('text' in input)) return fail([input], null, err);
   const parsed = parseLitmus(input.text, input.file);
   if (!parsed.ok) return fail(parsed.diagnostics, input.text, err);

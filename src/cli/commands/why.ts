@@ -24,6 +24,11 @@ export function whyCommand(): Command {
   addModelOption(cmd, 'rc11');
   addModeOption(cmd, 'as-written');
   cmd.addOption(new Option('--unroll <n>', `loop bound: iterations before an execution is cut (default: ${HELP_UNROLL})`).argParser(integerAtLeast(1, 'a loop bound')));
+  cmd.addOption(
+    new Option('--timeout <seconds>', 'time to spend at most (default: 5); beyond it the answer covers the candidates examined so far').argParser(
+      integerAtLeast(1, 'a number of seconds'),
+    ),
+  );
   cmd.option('-o, --output <file>', 'also draw it: a .dot, .svg or .png file with the cycle highlighted (or the witness)');
   addColorOption(cmd);
   addExamples(cmd, [
@@ -52,7 +57,7 @@ async function whyFile(file: string, proposition: string, o: WhyOptionValues): P
   if (!prop.ok) return prop.status;
   const model = o.model ?? 'rc11';
   const mode = o.mode ?? 'as-written';
-  const result = why(program, prop.value, { model, mode, unroll: o.unroll ?? DEFAULT_UNROLL });
+  const result = why(program, prop.value, { model, mode, unroll: o.unroll ?? DEFAULT_UNROLL, timeoutMs: (o.timeout ?? 5) * 1000 });
   const shown = single.shortText(proposition);
   process.stdout.write(renderWhyText({ name: program.name, proposition: shown, model, mode, result }, paint.out));
 

@@ -47,6 +47,11 @@ export function expandInputs(args: readonly string[]): Expansion {
     }
   };
   for (const arg of args) {
+    if (arg === '') {
+      // an unset shell variable (`ordo run "$DIR"`): say so rather than name nothing
+      diagnostics.push(fileProblem('E0300', 'an empty path was given (an unset variable?)', '""'));
+      continue;
+    }
     const st = statOf(arg);
     if (st.kind === 'missing' && isGlob(arg)) {
       const matches = expandGlob(arg);
@@ -186,6 +191,6 @@ function describe(err: NodeJS.ErrnoException): string {
   return m ? m[1]! : String(err.message);
 }
 
-function fileProblem(code: Code, message: string, path: string): Diagnostic {
+export function fileProblem(code: Code, message: string, path: string): Diagnostic {
   return diagnostic(code, message, path, '', null);
 }

@@ -48,7 +48,7 @@ export function renderWhyText(w: WhyText, p: CliPaint): string {
       break;
   }
   if (r.kind === 'forbidden' && r.truncated) {
-    out.push('', p.open('(the candidates were too many to examine them all: these are the ones seen before the limit)'));
+    out.push('', p.open('(the candidates were too many to examine them all in the time given, --timeout: these are the ones seen before the limit)'));
   }
   return out.join('\n') + '\n';
 }

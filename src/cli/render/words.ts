@@ -62,8 +62,11 @@ export function verdictMeaning(r: Report): string {
       return ok ? 'no execution reaches the forbidden outcome' : 'some execution reaches the forbidden outcome';
     case 'forall':
       return ok ? 'every execution satisfies the condition' : 'some execution violates the condition';
-    case null:
-      return ok ? 'no condition; every execution finished' : 'no condition';
+    case null: {
+      const c = r.counts;
+      const unfinished = c.faulted + c.blocked + c.cut;
+      return unfinished === 0 ? 'no condition; every execution finished' : `no condition; ${unfinished} execution${unfinished === 1 ? '' : 's'} did not finish`;
+    }
     default:
       return '';
   }
