@@ -84,6 +84,27 @@ describe.concurrent('hangs', { timeout: 60_000 }, () => {
   });
 });
 
+describe('--timeout (and Ctrl-C, polled in the same place) is late', () => {
+  // Hang: the limits are polled by the explorer between work items, and the clock only every
+  // 64th item (run.ts), so (a) a thread computing without touching memory is never interrupted
+  // (10^9 iterations of a local loop run for minutes with --timeout 1), and (b) when each work
+  // item is long (a thread of thousands of stores), 64 of them overshoot the deadline many times.
+  const within = (text: string, timeoutMs: number): number => {
+    const start = performance.now();
+    const r = check(text, 't.litmus', { model: 'rc11', mode: 'as-written', unroll: 8, timeoutMs });
+    expect(r.ok).toBe(true);
+    return performance.now() - start;
+  };
+  it('a long local computation stops at the timeout (found taking seconds for 0.5 s)', () => {
+    const text = 'Rust LOCAL\nstatic X: AtomicUsize = 0;\nthread t0 {\n    let mut s = 0;\n    for i in 0..250 { for j in 0..250 { for k in 0..250 { s += 1; } } }\n    X.store(s, Relaxed);\n}\n';
+    expect(within(text, 500)).toBeLessThan(3000);
+  });
+  it('long work items stop at the timeout (found taking seconds for 0.5 s)', () => {
+    const text = 'Rust LONG\nstatic X: AtomicUsize = 0;\nthread t0 {\n    for i in 0..1500 { X.store(i, Relaxed); }\n}\nthread t1 {\n    let r = X.load(Relaxed);\n}\n';
+    expect(within(text, 500)).toBeLessThan(3000);
+  });
+});
+
 describe.concurrent('messages', { timeout: 60_000 }, () => {
   // Wrong message: without a condition the verdict line reads `Ok  no condition; every execution
   // finished` even when executions panicked, failed an assertion or blocked (words.ts
