@@ -14,6 +14,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { lower } from '../../src/program/lower.js';
@@ -127,6 +128,16 @@ describe('the goldens are what the binary prints', { timeout: 120_000 }, () => {
     expect(r.status).toBe(2);
     const prefix = `${join(dir, 'generated')}/`;
     expect(r.stderr.split(prefix).join('')).toBe(files.map((n) => generatedSeen().get(n)!.stderr).join(''));
+  });
+
+  // the documents stay well-formed whatever the files hold (binary, invalid UTF-8, NUL bytes)
+  it.concurrent('--format json and junit: one entry per file, well-formed', async () => {
+    const [json, junit] = await Promise.all([ordo(['run', 'test/bad', '--format', 'json', '--jobs', '2']), ordo(['run', 'test/bad', '--format', 'junit', '--jobs', '2'])]);
+    expect([json.status, junit.status]).toEqual([2, 2]);
+    const doc = JSON.parse(json.stdout) as { files: { file: string; diagnostics: unknown[] | null }[] };
+    expect(doc.files.map((f) => f.file)).toEqual(names.map((n) => `test/bad/${n}.litmus`));
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout.match(/<testcase /g)).toHaveLength(names.length);
   });
 
   // a single file: exit status, stderr and the full report on stdout
