@@ -16,13 +16,19 @@
  *    the codes about the file as a whole; rendering it never throws.
  *  - pipeline: a file that parses is checked end to end as `ordo run` would (report and text),
  *    within limits, and ends with a report: never an internal error, never an exception.
+ *  - proposition: the propositions `ordo why` and `ordo graph --outcome` take on the command
+ *    line (random text, tokens, mutations of the corpus's conditions), parsed and lowered
+ *    against a corpus program: never an exception, every diagnostic inside the text.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { renderDiagnostic, type Diagnostic } from '../../src/diagnostics/index.js';
+import type { Program } from '../../src/program/ir.js';
 import { lower } from '../../src/program/lower.js';
+import { lowerProposition } from '../../src/program/query.js';
 import { parseLitmus } from '../../src/syntax/index.js';
+import { parseProposition } from '../../src/syntax/proposition.js';
 import { runInProcess } from './helpers.js';
 
 /** Diagnostics about the file as a whole, which may have no position. */
@@ -228,4 +234,58 @@ export function pipelineProperty(text: string): void {
   if (s.exit === 70) throw new Error(`internal error: ${s.stderr}`);
   if (s.exit !== 2 && s.stdout === '') throw new Error('checked, but no report');
   if (s.exit === 2 && s.stderr === '') throw new Error('rejected, but no diagnostic');
+}
+
+/** A program of the corpus and a proposition to ask about it. */
+export interface PropositionInput {
+  readonly program: number;
+  readonly text: string;
+}
+
+/** Propositions: random text, tokens, and mutated conditions of the corpus files. */
+export function propositionInputs(corpus: readonly string[]): fc.Arbitrary<PropositionInput> {
+  const vocab = vocabularies();
+  const conditions = corpus.map((t) => /(?:^|\n)\s*(?:~\s*exists|not exists|exists|forall)\s*([^\n]*(?:\n[^\n]*){0,2})/.exec(t)?.[1] ?? 'true');
+  const n = fc.nat({ max: 100_000 });
+  const edit = fc.oneof(
+    fc.record({ k: fc.constantFrom('delTok' as const, 'dupTok' as const), a: n }),
+    fc.record({ k: fc.constant('swapTok' as const), a: n, b: n }),
+    fc.record({ k: fc.constant('insTok' as const), a: n, w: fc.constantFrom(...vocab.rust, ...vocab.c) }),
+    fc.record({ k: fc.constant('truncate' as const), a: n }),
+  );
+  const text = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.array(fc.constantFrom(...vocab.rust, ...vocab.c, ' ', ' '), { maxLength: 20 }).map((ts) => ts.join(' ')),
+    fc.tuple(fc.nat({ max: corpus.length - 1 }), fc.array(edit, { maxLength: 3 })).map(([i, es]) => mutate(conditions[i]!, es)),
+  );
+  return fc.record({ program: fc.nat({ max: corpus.length - 1 }), text });
+}
+
+/** The proposition property; `programs` are the corpus files, lowered. */
+export function propositionProperty(programs: readonly Program[], input: PropositionInput): void {
+  const program = programs[input.program % programs.length]!;
+  const parsed = parseProposition(input.text, program.dialect, '<outcome>');
+  let ds: readonly Diagnostic[];
+  if (parsed.ok) {
+    const lowered = lowerProposition(program, parsed.cond, parsed.source);
+    ds = lowered.ok ? [] : lowered.diagnostics;
+  } else ds = parsed.diagnostics;
+  if (!parsed.ok && ds.length === 0) throw new Error('rejected without a diagnostic');
+  for (const d of ds) {
+    checkPosition(d, input.text);
+    renderDiagnostic(d, input.text);
+  }
+}
+
+/** The corpus files, lowered (they all parse; those that do not lower are left out). */
+export function loweredCorpus(corpus: readonly string[]): Program[] {
+  const out: Program[] = [];
+  for (const t of corpus) {
+    const p = parseLitmus(t, 'seed.litmus');
+    if (!p.ok) continue;
+    const l = lower(p.file, p.source);
+    if (l.ok) out.push(l.program);
+  }
+  return out;
 }

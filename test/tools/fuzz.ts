@@ -1,9 +1,10 @@
 /**
- * `npm run fuzz -- --runs N --seed S [--kind parser|pipeline|programs|all] [--no-conformance]`:
+ * `npm run fuzz -- --runs N --seed S [--kind parser|proposition|pipeline|programs|all] [--no-conformance]`:
  * the fuzzers of test/robustness/fuzz-lib.ts, for as long as you like.
  *
  *   parser    random text, token sequences of both grammars, mutations of valid files: the
  *             parser and the validation never throw and every diagnostic points inside the file
+ *   proposition  the propositions of `ordo why` / `graph --outcome`, against corpus programs
  *   pipeline  mutated files that still parse, checked end to end within limits
  *   programs  random valid programs (test/helpers/random-programs.ts), printed and checked
  *
@@ -17,7 +18,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatLitmus, parseLitmus } from '../../src/syntax/index.js';
 import { randomProgram } from '../helpers/random-programs.js';
-import { mutations, parserInputs, parserProperty, pipelineProperty, repoRoot, seedCorpus, vocabularies } from '../robustness/fuzz-lib.js';
+import {
+  loweredCorpus, mutations, parserInputs, parserProperty, pipelineProperty, propositionInputs, propositionProperty, repoRoot, seedCorpus, vocabularies,
+} from '../robustness/fuzz-lib.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -27,9 +30,10 @@ function arg(name: string): string | undefined {
 const runs = Number(arg('--runs') ?? 10_000);
 const seed = Number(arg('--seed') ?? Date.now() % 1_000_000);
 const kind = arg('--kind') ?? 'all';
-const kinds = kind === 'all' ? ['parser', 'pipeline', 'programs'] : [kind];
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || kinds.some((k) => !['parser', 'pipeline', 'programs'].includes(k))) {
-  console.error('usage: npm run fuzz -- --runs N --seed S [--kind parser|pipeline|programs|all] [--no-conformance]');
+const KINDS = ['parser', 'proposition', 'pipeline', 'programs'];
+const kinds = kind === 'all' ? KINDS : [kind];
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || kinds.some((k) => !KINDS.includes(k))) {
+  console.error('usage: npm run fuzz -- --runs N --seed S [--kind parser|proposition|pipeline|programs|all] [--no-conformance]');
   process.exit(2);
 }
 
@@ -56,26 +60,51 @@ function counted<T>(name: string, body: (x: T) => void): { readonly run: (x: T) 
   };
 }
 
+/** What a fuzzing run found, with the counterexample as text. */
+interface Outcome {
+  readonly failed: boolean;
+  readonly numRuns: number;
+  readonly counterexample: string | null;
+  readonly counterexamplePath: string | null;
+  readonly errorInstance: unknown;
+  /** Said beside the counterexample (the file keeps only its bytes). */
+  readonly note: string;
+}
+
+function outcome<T>(r: fc.RunDetails<[T]>, text: (x: T) => string, note: (x: T) => string = () => ''): Outcome {
+  const x = r.counterexample?.[0];
+  return { failed: r.failed, numRuns: r.numRuns, counterexample: x !== undefined ? text(x) : null, counterexamplePath: r.counterexamplePath, errorInstance: r.errorInstance, note: x !== undefined ? note(x) : '' };
+}
+
 let failed = false;
 for (const k of kinds) {
   const start = performance.now();
-  const c = counted<string>(k, k === 'parser' ? parserProperty : pipelineProperty);
-  const arb: fc.Arbitrary<string> =
-    k === 'parser'
-      ? parserInputs(corpus)
-      : k === 'pipeline'
-        ? mutations(corpus, vocabularies()).filter((t) => parseLitmus(t, 'm.litmus').ok)
-        : randomProgram({ maxThreads: 4, maxOps: 4 }).map((f) => formatLitmus(f));
-  const result = fc.check(fc.property(arb, c.run), { numRuns: runs, seed });
+  let result: Outcome;
+  if (k === 'proposition') {
+    // the input is a (program, proposition) pair: the counterexample names the program's test
+    const programs = loweredCorpus(corpus);
+    const c = counted<{ program: number; text: string }>(k, (p) => propositionProperty(programs, p));
+    const r = fc.check(fc.property(propositionInputs(corpus), c.run), { numRuns: runs, seed });
+    result = outcome(r, (p) => p.text, (p) => ` (a proposition about the test ${programs[p.program % programs.length]!.name})`);
+  } else {
+    const c = counted<string>(k, k === 'parser' ? parserProperty : pipelineProperty);
+    const arb: fc.Arbitrary<string> =
+      k === 'parser'
+        ? parserInputs(corpus)
+        : k === 'pipeline'
+          ? mutations(corpus, vocabularies()).filter((t) => parseLitmus(t, 'm.litmus').ok)
+          : randomProgram({ maxThreads: 4, maxOps: 4 }).map((f) => formatLitmus(f));
+    result = outcome(fc.check(fc.property(arb, c.run), { numRuns: runs, seed }), (t) => t);
+  }
   const secs = (performance.now() - start) / 1000;
-  if (result.failed && result.counterexample) {
+  if (result.failed && result.counterexample !== null) {
     failed = true;
-    const text = result.counterexample[0];
-    const file = `fuzz-counterexample-${k}-${seed}.litmus`;
+    const text = result.counterexample;
+    const file = `fuzz-counterexample-${k}-${seed}.${k === 'proposition' ? 'txt' : 'litmus'}`;
     writeFileSync(file, text);
     console.log(`${k}: FAILED after ${result.numRuns} runs (seed ${seed}, path ${result.counterexamplePath ?? ''})`);
     console.log(`  ${String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)}`);
-    console.log(`  counterexample written to ${file}:\n${text}`);
+    console.log(`  counterexample${result.note} written to ${file}:\n${text}`);
   } else {
     console.log(`${k}: ${result.numRuns} inputs passed in ${secs.toFixed(1)} s (${Math.round(result.numRuns / secs)}/s), seed ${seed}`);
   }
