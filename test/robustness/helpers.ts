@@ -54,15 +54,3 @@ export function goldenText(s: Seen): string {
   if (s.stdout !== '') out += `--- stdout (times shown as <time>)\n${stable(s.stdout)}`;
   return out;
 }
-
-/** A deterministic pseudo-random generator (mulberry32), for tests that need a shuffle. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
