@@ -19,7 +19,7 @@ import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
-import { canFailSpuriously, Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
 import { inPrefix, isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
 
@@ -87,11 +87,21 @@ export class Explorer {
     private readonly sink: ExecutionSink,
     private readonly options: ExploreOptions,
   ) {
-    this.interp = new Interpreter(program, options.unroll);
+    this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
   }
 
   /** Explores everything (or until `shouldStop`). */
   run(): ExploreStats {
+    try {
+      this.explore();
+    } catch (e) {
+      if (!(e instanceof Interrupted)) throw e;
+      this.stats.complete = false;
+    }
+    return this.stats;
+  }
+
+  private explore(): void {
     const shape = { threads: this.program.threads.length, initValues: this.program.locations.map((l) => l.init) };
     const g = new Graph(shape);
     this.contexts.push({ graph: g, items: [] });
@@ -100,7 +110,7 @@ export class Explorer {
     while (this.contexts.length > 0) {
       if (this.options.shouldStop?.()) {
         this.stats.complete = false;
-        break;
+        return;
       }
       const ctx = this.contexts[this.contexts.length - 1]!;
       const item = ctx.items.pop();
@@ -110,7 +120,6 @@ export class Explorer {
       }
       if (this.apply(ctx, item)) this.extend();
     }
-    return this.stats;
   }
 
   private get ctx(): Context {
@@ -119,7 +128,9 @@ export class Explorer {
 
   /** Adds events until every thread has stopped; then reports the execution. */
   private extend(): void {
-    for (;;) {
+    for (let step = 1; ; step++) {
+      // a long execution (thousands of events) is itself a long step: poll inside it too
+      if ((step & 255) === 0 && this.options.shouldStop?.()) throw new Interrupted();
       if (this.options.pruneBlocked !== false && this.frozenBlock()) {
         this.stats.pruned++;
         this.sink.pruned?.(this.ctx.graph, this.states);

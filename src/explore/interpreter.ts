@@ -97,6 +97,13 @@ export function canFailSpuriously(spec: RmwSpec, v: Value): boolean {
   return spec.op.kind === 'cas' && spec.op.weak && v === spec.a;
 }
 
+/** Thrown out of a long computation when the exploration must stop (a limit, Ctrl-C). */
+export class Interrupted extends Error {
+  constructor() {
+    super('exploration interrupted');
+  }
+}
+
 /** Shared by states that never touch them (no loops, no mutex): copying them costs nothing. */
 const NONE: never[] = [];
 
@@ -105,10 +112,18 @@ export class Interpreter {
   private readonly local: Int32Array;
   private readonly loopsOf: number[];
 
+  /** Instructions run since the last poll of `stop`. */
+  private steps = 0;
+
   constructor(
     readonly program: Program,
     /** Iterations a `while`/`loop` may run before the execution is cut. */
     readonly unroll: number,
+    /**
+     * Polled every million instructions: a thread can compute for long without touching
+     * memory (a `for` loop with a huge constant bound), and limits must still be honoured.
+     */
+    private readonly stop: () => boolean = () => false,
   ) {
     this.local = new Int32Array(program.loops.length);
     this.loopsOf = program.threads.map(() => 0);
@@ -135,6 +150,10 @@ export class Interpreter {
   next(thread: number, s: ThreadState): Request {
     const code = this.program.threads[thread]!.code;
     while (s.status === 'running') {
+      if (++this.steps >= 1 << 20) {
+        this.steps = 0;
+        if (this.stop()) throw new Interrupted();
+      }
       const ins = code[s.pc]!;
       switch (ins.op) {
         case 'nop':
