@@ -78,6 +78,10 @@ export class Explorer {
   /** Per thread, the last event its state has consumed (states are reused when it is unchanged). */
   private readonly basis: (GEvent | null)[] = [];
   private readonly consumed: number[] = [];
+  /** Scratch buffers of pushRevisits (it never runs twice at once). */
+  private readonly scratchReads: GEvent[] = [];
+  private readonly scratchPrefix: Int32Array;
+  private readonly scratchKept: number[] = [];
   private stamp = 0;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
@@ -88,6 +92,7 @@ export class Explorer {
     private readonly options: ExploreOptions,
   ) {
     this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
+    this.scratchPrefix = new Int32Array(program.threads.length);
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -209,14 +214,44 @@ export class Explorer {
     // every consistent (write, spurious) choice other than the canonical one is a work item
     const choices: ReadChoice[] = [];
     const order = g.mo[req.loc]!;
+    const settled = req.rmw !== null ? this.settledRmwSources(g, ev) : null;
     for (let i = -1; i < order.length; i++) {
       const w = i < 0 ? initRef(req.loc) : order[i]!;
-      for (const spurious of this.variants(ev, w)) if (w !== max || spurious) choices.push({ write: w, spurious });
+      for (const spurious of this.variants(ev, w)) {
+        if (w === max && !spurious) continue;
+        // an RMW that writes after a write a settled RMW read could never be made atomic
+        if (settled !== null && settled.has(w) && rmwOutcome(ev.rmw!, g.get(w).value, spurious).writes) continue;
+        choices.push({ write: w, spurious });
+      }
     }
     const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
     for (const c of ok) this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
     this.setRf(g, ev, max, false);
     return this.completeRead(t, ev);
+  }
+
+  /**
+   * The writes read by RMWs that are *settled* for the new RMW read `r`: in its po ∪ rf prefix,
+   * or behind the no-revisit barrier. If `r` read such a write and wrote, the two RMWs would
+   * break atomicity, and no revisit could ever repair it (the other RMW can never be revisited
+   * by `r`'s write, and `r`, read non-maximally, can never be revisited or deleted): the choice
+   * is useless, as GenMC's driver also reasons.
+   */
+  private settledRmwSources(g: ExecutionGraph, r: GEvent): Set<EventRef> | null {
+    let out: Set<EventRef> | null = null;
+    let prefix: Int32Array | null = null;
+    for (const evs of g.threads) {
+      for (const e of evs) {
+        if (e.kind !== 'R' || !e.rmwRead || e.loc !== r.loc) continue;
+        if (!g.revisitable(e)) {
+          (out ??= new Set()).add(e.rf);
+          continue;
+        }
+        prefix ??= porfPrefix(g, makeRef(r.thread, r.index), this.scratchPrefix);
+        if (inPrefix(prefix, e)) (out ??= new Set()).add(e.rf);
+      }
+    }
+    return out;
   }
 
   /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
@@ -298,19 +333,29 @@ export class Explorer {
   private pushRevisits(w: EventRef): void {
     const g = this.ctx.graph;
     const wEv = g.get(w);
-    const candidates: GEvent[] = [];
+    const candidates = this.scratchReads;
+    candidates.length = 0;
     let prefix: Int32Array | null = null;
     for (const evs of g.threads) {
       for (const e of evs) {
         if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
-        prefix ??= porfPrefix(g, w);
+        prefix ??= porfPrefix(g, w, this.scratchPrefix);
         if (!inPrefix(prefix, e)) candidates.push(e);
       }
     }
     if (prefix === null || candidates.length === 0) return;
     // Latest read first: if revisiting a read is not a maximal extension, revisiting an earlier
     // one (which deletes more) is not either, so the search stops there (as GenMC's does).
-    candidates.sort((a, b) => b.stamp - a.stamp);
+    // (Insertion sort: the list is short and nearly sorted, and sort() would allocate.)
+    for (let i = 1; i < candidates.length; i++) {
+      const x = candidates[i]!;
+      let j = i - 1;
+      while (j >= 0 && candidates[j]!.stamp < x.stamp) {
+        candidates[j + 1] = candidates[j]!;
+        j--;
+      }
+      candidates[j + 1] = x;
+    }
     for (const e of candidates) {
       const r = makeRef(e.thread, e.index);
       if (!isMaximalExtension(g, r, w, prefix)) break;
@@ -344,8 +389,9 @@ export class Explorer {
       case 'backward': {
         const wEv = g.get(item.write);
         g.cutAfter(wEv.stamp);
-        const prefix = porfPrefix(g, item.write);
-        const copy = g.copyPrefix(keptCounts(g, item.read, prefix));
+        // scratch buffers: the prefix is done with before completeRead needs them again
+        const prefix = porfPrefix(g, item.write, this.scratchPrefix);
+        const copy = g.copyPrefix(keptCounts(g, item.read, prefix, this.scratchKept));
         prefix.forEach((last, t) => {
           if (last > copy.barrier[t]!) copy.barrier[t] = last;
         });

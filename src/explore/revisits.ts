@@ -17,14 +17,22 @@ import { initRef, makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEve
  */
 export type Prefix = Int32Array;
 
+/** Scratch stack of porfPrefix (emptied at each call; never in use twice at once). */
+const WORK: EventRef[] = [];
+
 export function inPrefix(p: Prefix, e: GEvent): boolean {
   return e.thread < 0 || e.index <= p[e.thread]!;
 }
 
-/** The po ∪ rf prefix of `w`, including `w`. */
-export function porfPrefix(g: ExecutionGraph, w: EventRef): Prefix {
-  const upTo = new Int32Array(g.threads.length).fill(-1);
-  const work: EventRef[] = [w];
+/**
+ * The po ∪ rf prefix of `w`, including `w`. `into`, when given, is reused (the explorer keeps
+ * one buffer, as only one prefix is in use at a time).
+ */
+export function porfPrefix(g: ExecutionGraph, w: EventRef, into?: Int32Array): Prefix {
+  const upTo = into !== undefined && into.length === g.threads.length ? into.fill(-1) : new Int32Array(g.threads.length).fill(-1);
+  const work = WORK;
+  work.length = 0;
+  work.push(w);
   while (work.length > 0) {
     const r = work.pop()!;
     if (r < 0) continue; // initial writes have no predecessors and are always kept
@@ -55,14 +63,13 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
   const rEv = g.get(r);
   const wEv = g.get(w);
   const rStamp = rEv.stamp;
-  const kept = (ref: EventRef): boolean => ref < 0 || keptBy(g.get(ref), rStamp, prefix);
 
   // Revisits differing only in where w sits among deleted writes are the same graph: take the one
   // where w's immediate mo-successor survives (GenMC: coherenceSuccRemainInGraph).
   if (!wEv.rmwWrite) {
     const order = g.mo[wEv.loc]!;
     const next = order[moPos(order, w) + 1];
-    if (next !== undefined && !kept(next)) return false;
+    if (next !== undefined && !keptRef(g, next, rStamp, prefix)) return false;
   }
 
   for (const evs of g.threads) {
@@ -75,23 +82,30 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
       const order = g.mo[e.loc]!;
       for (let i = moPos(order, source) + 1; i < order.length; i++) {
         const s = order[i]!;
-        if (s !== w && kept(s)) return false;
+        if (s !== w && keptRef(g, s, rStamp, prefix)) return false;
       }
       // a read revisited by a write that the revisit deletes was not added maximally
-      if (e.kind === 'R' && source >= 0 && !kept(source) && g.get(source).stamp > e.stamp) return false;
+      if (e.kind === 'R' && source >= 0 && !keptRef(g, source, rStamp, prefix) && g.get(source).stamp > e.stamp) return false;
     }
   }
   return true;
 }
 
+function keptRef(g: ExecutionGraph, ref: EventRef, rStamp: number, prefix: Prefix): boolean {
+  return ref < 0 || keptBy(g.get(ref), rStamp, prefix);
+}
+
 /** Per thread, how many events a revisit of `r` by `w` keeps (kept events are po-prefixes). */
-export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: Prefix): number[] {
+export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: Prefix, into: number[] = []): number[] {
   const rStamp = g.get(r).stamp;
-  return g.threads.map((evs, t) => {
+  into.length = g.threads.length;
+  for (let t = 0; t < g.threads.length; t++) {
+    const evs = g.threads[t]!;
     let k = 0;
     while (k < evs.length && evs[k]!.stamp <= rStamp) k++;
-    return Math.max(k, prefix[t]! + 1);
-  });
+    into[t] = Math.max(k, prefix[t]! + 1);
+  }
+  return into;
 }
 
 /** The writes a read of `loc` could read from, in mo order (the initial write first). */
