@@ -5,6 +5,7 @@
  */
 import type { Span } from '../ast.js';
 import type { NodeTable } from './common.js';
+import type { Cst } from './cst.js';
 import type { Anchor } from './trivia.js';
 
 export interface CContext {
@@ -17,16 +18,11 @@ export interface CContext {
   readonly opaque: Span[];
 }
 
-/** Something with a source interval (an Ohm node). */
-export interface HasSource {
-  readonly source: { readonly startIdx: number; readonly endIdx: number };
-}
-
-export function spanAt(at: HasSource | Span): Span {
-  return 'source' in at ? { start: at.source.startIdx, end: at.source.endIdx } : at;
+export function spanAt(at: Cst | Span): Span {
+  return 'rule' in at ? at.span : at;
 }
 
 /** Registers a new node (created with `id: -1`) as spanning `at`. */
-export function mk<T extends object>(c: CContext, node: T, at: HasSource | Span): T {
+export function mk<T extends object>(c: CContext, node: T, at: Cst | Span): T {
   return c.nodes.add(node, spanAt(at));
 }

@@ -1,22 +1,23 @@
 /**
- * The Ohm semantics of the C dialect: the file, its header, the init block, C types, thread
- * headers, and the clauses after the threads (locations, filter, verbatim clauses, condition,
- * expect). Statement and expression actions live in src/syntax/c-code.ts and are installed here.
+ * The semantic actions of the C dialect for the file, its header, the init block, thread headers,
+ * and the clauses after the threads (locations, filter, verbatim clauses, condition, expect), as
+ * functions over the concrete syntax tree (cst.ts). Statements, expressions and types are in
+ * c-code.ts.
  *
- * The semantics is built once; all per-parse state is in the `CContext` passed to each
- * operation. `buildCFile` is the only entry point.
+ * All per-parse state is in the `CContext` passed along. `buildCFile` is the entry point;
+ * `buildCProposition` serves proposition.ts.
  */
-import type { MatchResult, Node } from 'ohm-js';
+import type { MatchResult } from 'ohm-js';
 import type {
   CompareOp, Cond, CondTerm, Condition, Expectation, LitmusFile, LocationDecl, MetaLine, ModelName,
   Observation, ObservedItem, OrderingMode, Quantifier, RegisterInit, ThreadDecl, ThreadParam,
 } from '../ast.js';
-import grammar from './generated/c-litmus.ohm-bundle.js';
 import { SyntaxProblem } from './common.js';
-import { mk, spanAt, type CContext } from './c-context.js';
-import { ctype, exprActions, intValue, orderingActions, stmtActions, stmts } from './c-code.js';
+import { mk, type CContext } from './c-context.js';
+import { ctype, listItems, signedValue, stmts } from './c-code.js';
 import { climb, PROP_PRECEDENCE, PROP_RIGHT_ASSOC, shapeEnds, type PropOp, type Shape } from './c-operators.js';
-import { namedType, wordsType, type CTypeInfo } from './c-types.js';
+import type { CTypeInfo } from './c-types.js';
+import { cstOf, type Cst } from './cst.js';
 
 type InitItem = LocationDecl | RegisterInit;
 type Clause =
@@ -26,244 +27,198 @@ type Clause =
   | { readonly kind: 'condition'; readonly condition: Condition }
   | { readonly kind: 'expect'; readonly entries: Expectation[] };
 
-const init = (n: Node, c: CContext): InitItem => n['init'](c) as InitItem;
-const thread = (n: Node, c: CContext): ThreadDecl => n['thread'](c) as ThreadDecl;
-const clause = (n: Node, c: CContext): Clause => n['clause'](c) as Clause;
-const prop = (n: Node, c: CContext): Cond => n['prop'](c) as Cond;
-const signed = (n: Node): bigint => n['signed']() as bigint;
-
-const semantics = grammar.createSemantics();
-
-semantics.addOperation<bigint>('signed', {
-  SignedInt_neg(_minus, lit) {
-    return -intValue(lit);
-  },
-  SignedInt_pos(lit) {
-    return intValue(lit);
-  },
-});
-
-semantics.addOperation<CTypeInfo>('ctype(c)', {
-  CType(qualifiers, core) {
-    const c: CContext = this.args.c;
-    const inner = ctype(core, c);
-    const quals = qualifiers.children.map((q) => q.sourceString);
-    return { ...inner, name: [...quals, inner.name].join(' ') };
-  },
-  TypeCore_atomicParen(_atomic, _open, plain, _close) {
-    const inner = ctype(plain, this.args.c);
-    if (inner.atomic) throw new SyntaxProblem(`\`_Atomic\` of the atomic type \`${inner.name}\``, spanAt(plain));
-    return { name: `_Atomic(${inner.name})`, atomic: true, int: inner.int };
-  },
-  TypeCore_atomic(_atomic, plain) {
-    const inner = ctype(plain, this.args.c);
-    if (inner.atomic) throw new SyntaxProblem(`\`_Atomic\` of the atomic type \`${inner.name}\``, spanAt(plain));
-    return { name: `_Atomic ${inner.name}`, atomic: true, int: inner.int };
-  },
-  PlainType_named(word) {
-    const t = namedType(word.sourceString);
-    if (!t) throw new Error(`c-types.ts does not know the grammar's type ${word.sourceString}`);
-    return { name: word.sourceString, ...t };
-  },
-  PlainType_words(words) {
-    const list = words.children.map((w) => w.sourceString);
-    const t = wordsType(list);
-    if (typeof t === 'string') throw new SyntaxProblem(t, spanAt(this), 'not a type');
-    return { name: t.name, atomic: false, int: t };
-  },
-});
-
-semantics.addOperation<InitItem>('init(c)', {
-  InitEntry(item, _semi) {
-    const c: CContext = this.args.c;
-    const made = init(item, c);
-    // the anchor takes in the `;`, so that a comment after it is the entry's trailing comment
-    c.anchors.push({ node: made, span: spanAt(this), keepBlank: false });
-    return made;
-  },
-  RegInit(thread, _colon, reg, _eq, value) {
-    const c: CContext = this.args.c;
-    const r: RegisterInit = { kind: 'registerInit', id: -1, thread: thread.sourceString, register: reg.sourceString, value: signed(value) };
-    return mk(c, r, this);
-  },
-  TypedInit(type, name, value) {
-    return location(this, ctype(type, this.args.c), name, value);
-  },
-  UntypedInit(name, value) {
-    return location(this, null, name, value);
-  },
-});
-
-function location(node: Node, t: CTypeInfo | null, name: Node, value: Node): LocationDecl {
-  const c: CContext = node['args'].c;
-  const type = t && { kind: 'scalar' as const, atomic: t.atomic, name: t.name, int: t.int };
-  const v = value.numChildren > 0 ? value.child(0).child(0) : null; // InitValue_atomicInit or _plain
-  // `= ATOMIC_INIT(v)` and `= v` mean the same
-  const lit = v ? (v.ctorName === 'InitValue_atomicInit' ? v.child(3) : v.child(1)) : null;
-  const initValue = lit && v ? mk(c, { kind: 'value' as const, id: -1, value: signed(lit) }, v) : null;
-  const locName = name.child(0).ctorName === 'LocName_bracket' ? name.child(0).child(1) : name;
-  return mk(c, { kind: 'location', id: -1, name: locName.sourceString, type, init: initValue }, node);
+/** An `InitEntry`, anchored with its `;` so that a comment after it is its trailing comment. */
+function initEntry(n: Cst, c: CContext): InitItem {
+  const item = n.at(0).at(0);
+  let made: InitItem;
+  if (item.rule === 'RegInit') {
+    const r: RegisterInit = { kind: 'registerInit', id: -1, thread: item.at(0).text, register: item.at(2).text, value: signedValue(item.at(4)) };
+    made = mk(c, r, item);
+  } else if (item.rule === 'TypedInit') {
+    made = location(item, ctype(item.at(0)), item.at(1), item.at(2), c);
+  } else {
+    made = location(item, null, item.at(0), item.at(1), c);
+  }
+  c.anchors.push({ node: made, span: n.span, keepBlank: false });
+  return made;
 }
 
-semantics.addOperation<ThreadDecl>('thread(c)', {
-  Thread(name, _open, params, _close, body) {
-    const c: CContext = this.args.c;
-    const ps = params.asIteration().children.map(
-      (p): ThreadParam => mk(c, { id: -1, name: p.child(2).sourceString, ctype: ctype(p.child(0), c).name }, p),
-    );
-    const t: ThreadDecl = mk(c, { kind: 'thread', id: -1, name: name.sourceString, params: ps, body: stmts(body, c) }, this);
-    c.anchors.push({ node: t, span: spanAt(this), keepBlank: false });
-    return t;
-  },
-});
+function location(node: Cst, t: CTypeInfo | null, name: Cst, value: Cst, c: CContext): LocationDecl {
+  const type = t && { kind: 'scalar' as const, atomic: t.atomic, name: t.name, int: t.int };
+  const v = value.opt?.at(0) ?? null; // InitValue_atomicInit or _plain
+  // `= ATOMIC_INIT(v)` and `= v` mean the same
+  const lit = v ? (v.rule === 'InitValue_atomicInit' ? v.at(3) : v.at(1)) : null;
+  const initValue = lit && v ? mk(c, { kind: 'value' as const, id: -1, value: signedValue(lit) }, v) : null;
+  const bare = name.at(0);
+  const locName = bare.rule === 'LocName_bracket' ? bare.at(1) : name;
+  return mk(c, { kind: 'location', id: -1, name: locName.text, type, init: initValue }, node);
+}
 
-semantics.addOperation('stmts(c)', stmtActions);
-semantics.addOperation('expr(c)', exprActions);
-semantics.addOperation('ordering', orderingActions);
+function thread(n: Cst, c: CContext): ThreadDecl {
+  const ps = listItems(n.at(2)).map((p): ThreadParam => mk(c, { id: -1, name: p.at(2).text, ctype: ctype(p.at(0)).name }, p));
+  const t: ThreadDecl = mk(c, { kind: 'thread', id: -1, name: n.at(0).text, params: ps, body: stmts(n.at(4), c) }, n);
+  c.anchors.push({ node: t, span: n.span, keepBlank: false });
+  return t;
+}
 
 const OBSERVATIONS: readonly Observation[] = ['Always', 'Sometimes', 'Never'];
 const MODES: readonly OrderingMode[] = ['as-written', 'relaxed', 'acqrel', 'seqcst'];
 
-semantics.addOperation<Clause>('clause(c)', {
-  Locations(_kw, _open, items, _semi, _close) {
-    const c: CContext = this.args.c;
-    return { kind: 'locations', items: items.asIteration().children.map((i) => observed(i, c)) };
-  },
-  Filter(_kw, p) {
-    return { kind: 'filter', prop: prop(p, this.args.c) };
-  },
-  verbatim(_kw, _space, _colon, _rest) {
-    this.args.c.opaque.push(spanAt(this));
-    return { kind: 'verbatim', text: this.sourceString.trim() };
-  },
-  Condition(q, p, _semi) {
-    const c: CContext = this.args.c;
-    const alt = q.child(0).ctorName;
-    const quantifier: Quantifier = alt === 'Quantifier_exists' ? 'exists' : alt === 'Quantifier_forall' ? 'forall' : 'not exists';
-    const condition: Condition = mk(c, { id: -1, quantifier, prop: prop(p, c) }, this);
-    c.anchors.push({ node: condition, span: spanAt(this), keepBlank: false });
-    return { kind: 'condition', condition };
-  },
-  Expect(_kw, _open, entries, _close) {
-    const c: CContext = this.args.c;
-    return {
-      kind: 'expect',
-      entries: entries.children.map((e): Expectation => {
-        const [modelNode, _colon, obs, flags] = e.children as [Node, Node, Node, Node];
-        const model = modelNode.child(0).sourceString as ModelName;
-        const modeIter = modelNode.child(2);
-        const mode = (modeIter.numChildren > 0 ? modeIter.child(0).sourceString : 'as-written') as OrderingMode;
-        if (!MODES.includes(mode)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on the mode ${mode}`);
-        const observation = obs.sourceString as Observation;
-        if (!OBSERVATIONS.includes(observation)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on ${observation}`);
-        const names = flags.children.map((f) => f.child(1).sourceString);
-        return mk(c, { id: -1, model, mode, observation, race: names.includes('race'), fault: names.includes('panic') }, e);
-      }),
-    };
-  },
-});
+function clause(n: Cst, c: CContext): Clause {
+  switch (n.rule) {
+    case 'Locations':
+      return { kind: 'locations', items: listItems(n.at(2)).map((i) => observed(i, c)) };
+    case 'Filter':
+      return { kind: 'filter', prop: prop(n.at(1), c) };
+    case 'verbatim':
+      c.opaque.push(n.span);
+      return { kind: 'verbatim', text: n.text.trim() };
+    case 'Condition': {
+      const alt = n.at(0).at(0).rule;
+      const quantifier: Quantifier = alt === 'Quantifier_exists' ? 'exists' : alt === 'Quantifier_forall' ? 'forall' : 'not exists';
+      const condition: Condition = mk(c, { id: -1, quantifier, prop: prop(n.at(1), c) }, n);
+      c.anchors.push({ node: condition, span: n.span, keepBlank: false });
+      return { kind: 'condition', condition };
+    }
+    case 'Expect':
+      return { kind: 'expect', entries: n.at(2).children.map((e) => expectation(e, c)) };
+    default:
+      throw new Error(`c-semantics.ts: no action for the clause ${n.rule}`);
+  }
+}
 
-function observed(n: Node, c: CContext): ObservedItem {
-  const alt = n.child(0);
-  if (alt.ctorName === 'ObsItem_reg') return mk(c, { kind: 'reg', id: -1, thread: alt.child(0).sourceString, name: alt.child(2).sourceString }, alt);
-  const name = alt.ctorName === 'ObsItem_bracket' ? alt.child(1) : alt.child(0);
-  return mk(c, { kind: 'loc', id: -1, name: name.sourceString, index: null }, alt);
+function expectation(e: Cst, c: CContext): Expectation {
+  const modelNode = e.at(0);
+  const model = modelNode.at(0).text as ModelName;
+  const modeNode = modelNode.at(2).opt;
+  const mode = (modeNode ? modeNode.text : 'as-written') as OrderingMode;
+  if (!MODES.includes(mode)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on the mode ${mode}`);
+  const observation = e.at(2).text as Observation;
+  if (!OBSERVATIONS.includes(observation)) throw new Error(`c-litmus.ohm and c-semantics.ts disagree on ${observation}`);
+  const names = e.at(3).children.map((f) => f.at(1).text);
+  return mk(c, { id: -1, model, mode, observation, race: names.includes('race'), fault: names.includes('panic') }, e);
+}
+
+function observed(n: Cst, c: CContext): ObservedItem {
+  const alt = n.at(0);
+  if (alt.rule === 'ObsItem_reg') return mk(c, { kind: 'reg', id: -1, thread: alt.at(0).text, name: alt.at(2).text }, alt);
+  const name = alt.rule === 'ObsItem_bracket' ? alt.at(1) : alt.at(0);
+  return mk(c, { kind: 'loc', id: -1, name: name.text, index: null }, alt);
 }
 
 /** Builds the nodes of a proposition's connectives (leaves are operand CST nodes). */
-function realizeProp(shape: Shape<Node, PropOp>, c: CContext): Cond {
+function realizeProp(shape: Shape<Cst, PropOp>, c: CContext): Cond {
   if (shape.kind === 'leaf') return prop(shape.leaf, c);
   const [first, last] = shapeEnds(shape);
   const kind = shape.op === '\\/' ? 'or' : shape.op === '/\\' ? 'and' : 'implies';
   const left = realizeProp(shape.left, c);
   const right = realizeProp(shape.right, c);
-  return mk(c, { kind, id: -1, left, right }, { start: spanAt(first).start, end: spanAt(last).end });
+  return mk(c, { kind, id: -1, left, right }, { start: first.start, end: last.end });
 }
 
-semantics.addOperation<Cond>('prop(c)', {
-  Prop(first, ops, operands) {
-    const rest = ops.children.map((o, i) => [o.sourceString as PropOp, operands.children[i]!] as const);
-    const shape = climb<Node, PropOp>(first, rest, (op) => PROP_PRECEDENCE[op], (op) => PROP_RIGHT_ASSOC[op]);
-    return realizeProp(shape, this.args.c);
-  },
-  PropNot_not(_not, arg) {
-    const c: CContext = this.args.c;
-    return mk(c, { kind: 'not', id: -1, arg: prop(arg, c) }, this);
-  },
-  PropAtom_paren(_open, inner, _close) {
-    return prop(inner, this.args.c);
-  },
-  PropAtom_true(_kw) {
-    return mk(this.args.c, { kind: 'true', id: -1 }, this);
-  },
-  PropAtom_false(_kw) {
-    return mk(this.args.c, { kind: 'false', id: -1 }, this);
-  },
-  PropAtom_compare(loc, op, value) {
-    const c: CContext = this.args.c;
-    const left = condLoc(loc, c);
-    const right: CondTerm = mk(c, { kind: 'int', id: -1, value: signed(value) }, value);
-    const cmp: CompareOp = op.sourceString === '!=' ? '!=' : '==';
-    return mk(c, { kind: 'compare', id: -1, op: cmp, left, right }, this);
-  },
-});
-
-function condLoc(n: Node, c: CContext): CondTerm {
-  const alt = n.child(0);
-  if (alt.ctorName === 'CondLoc_reg') return mk(c, { kind: 'reg', id: -1, thread: alt.child(0).sourceString, name: alt.child(2).sourceString }, alt);
-  const name = alt.ctorName === 'CondLoc_bracket' ? alt.child(1) : alt.child(0);
-  return mk(c, { kind: 'loc', id: -1, name: name.sourceString, index: null }, alt);
-}
-
-semantics.addOperation<LitmusFile>('file(c)', {
-  File(head, doc, metas, initBlock, threads, clauses, _end) {
-    const c: CContext = this.args.c;
-    for (const m of metas.children) c.opaque.push(spanAt(m));
-    const items = initBlock.child(2).children.map((e) => init(e, c));
-    const ts = threads.children.map((t) => thread(t, c));
-    let observedItems: ObservedItem[] | null = null;
-    let filter: Cond | null = null;
-    let condition: Condition | null = null;
-    const expectations: Expectation[] = [];
-    const verbatim: string[] = [];
-    const seen = new Set<string>();
-    for (const cl of clauses.children) {
-      const made = clause(cl, c);
-      if (made.kind !== 'verbatim' && seen.has(made.kind)) {
-        const what = made.kind === 'condition' ? 'the final condition' : `the \`${made.kind}\` clause`;
-        throw new SyntaxProblem(`${what} is given twice`, spanAt(cl), 'second one');
-      }
-      seen.add(made.kind);
-      if (made.kind === 'locations') observedItems = made.items;
-      else if (made.kind === 'filter') filter = made.prop;
-      else if (made.kind === 'verbatim') verbatim.push(made.text);
-      else if (made.kind === 'condition') condition = made.condition;
-      else expectations.push(...made.entries);
+/** The condition of a `Prop`, `PropNot` or `PropAtom` node. */
+function prop(n: Cst, c: CContext): Cond {
+  switch (n.rule) {
+    case 'Prop': {
+      const ops = n.at(1);
+      const operands = n.at(2);
+      const rest = ops.children.map((o, i) => [o.text as PropOp, operands.at(i)] as const);
+      const shape = climb<Cst, PropOp>(n.at(0), rest, (op) => PROP_PRECEDENCE[op], (op) => PROP_RIGHT_ASSOC[op]);
+      return realizeProp(shape, c);
     }
-    return {
-      kind: 'file',
-      dialect: 'c',
-      name: head.child(2).sourceString,
-      doc: doc.numChildren > 0 ? doc.child(0).sourceString.slice(1, -1) : null,
-      meta: metas.children.map((m): MetaLine => ({ key: m.child(0).sourceString, value: m.child(3).sourceString.trim() })),
-      locations: items.filter((i): i is LocationDecl => i.kind === 'location'),
-      registerInits: items.filter((i): i is RegisterInit => i.kind === 'registerInit'),
-      threads: ts,
-      observed: observedItems,
-      filter,
-      condition,
-      expectations,
-      verbatim,
-      trailingComments: [],
-    };
-  },
-});
+    case 'PropNot':
+    case 'PropAtom':
+      return prop(n.at(0), c);
+    case 'PropNot_not':
+      return mk(c, { kind: 'not', id: -1, arg: prop(n.at(1), c) }, n);
+    case 'PropAtom_paren':
+      return prop(n.at(1), c);
+    case 'PropAtom_true':
+      return mk(c, { kind: 'true', id: -1 }, n);
+    case 'PropAtom_false':
+      return mk(c, { kind: 'false', id: -1 }, n);
+    case 'PropAtom_compare': {
+      const left = condLoc(n.at(0), c);
+      const value = n.at(2);
+      const right: CondTerm = mk(c, { kind: 'int', id: -1, value: signedValue(value) }, value);
+      const cmp: CompareOp = n.at(1).text === '!=' ? '!=' : '==';
+      return mk(c, { kind: 'compare', id: -1, op: cmp, left, right }, n);
+    }
+    default:
+      throw new Error(`c-semantics.ts: no proposition action for ${n.rule}`);
+  }
+}
+
+function condLoc(n: Cst, c: CContext): CondTerm {
+  const alt = n.at(0);
+  if (alt.rule === 'CondLoc_reg') return mk(c, { kind: 'reg', id: -1, thread: alt.at(0).text, name: alt.at(2).text }, alt);
+  const name = alt.rule === 'CondLoc_bracket' ? alt.at(1) : alt.at(0);
+  return mk(c, { kind: 'loc', id: -1, name: name.text, index: null }, alt);
+}
 
 /**
- * Builds the AST of a successful match, nodes registered in `c.nodes` with `id: -1` (the caller
- * numbers them) and comment anchors in `c.anchors`. Throws `SyntaxProblem` for text the grammar
- * accepts but the dialect does not (`long short x`, two conditions).
+ * Builds the AST of a successful match of `File`, nodes registered in `c.nodes` with `id: -1`
+ * (the caller numbers them) and comment anchors in `c.anchors`; `source` is the file as written.
+ * Throws `SyntaxProblem` for text the grammar accepts but the dialect does not (`long short x`,
+ * two conditions).
  */
-export function buildCFile(match: MatchResult, c: CContext): LitmusFile {
-  return semantics(match)['file'](c) as LitmusFile;
+export function buildCFile(match: MatchResult, source: string, c: CContext): LitmusFile {
+  const file = cstOf(match, source);
+  const metas = file.at(2).children;
+  for (const m of metas) c.opaque.push(m.span);
+  const items = file.at(3).at(2).children.map((e) => initEntry(e, c));
+  const ts = file.at(4).children.map((t) => thread(t, c));
+  let observedItems: ObservedItem[] | null = null;
+  let filter: Cond | null = null;
+  let condition: Condition | null = null;
+  const expectations: Expectation[] = [];
+  const verbatim: string[] = [];
+  const seen = new Set<string>();
+  for (const cl of file.at(5).children) {
+    const made = clause(cl.at(0), c);
+    if (made.kind !== 'verbatim' && seen.has(made.kind)) {
+      const what = made.kind === 'condition' ? 'the final condition' : `the \`${made.kind}\` clause`;
+      throw new SyntaxProblem(`${what} is given twice`, cl.span, 'second one');
+    }
+    seen.add(made.kind);
+    if (made.kind === 'locations') observedItems = made.items;
+    else if (made.kind === 'filter') filter = made.prop;
+    else if (made.kind === 'verbatim') verbatim.push(made.text);
+    else if (made.kind === 'condition') condition = made.condition;
+    else expectations.push(...made.entries);
+  }
+  const doc = file.at(1).opt;
+  return {
+    kind: 'file',
+    dialect: 'c',
+    name: file.at(0).at(2).text,
+    doc: doc ? doc.text.slice(1, -1) : null,
+    meta: metas.map((m): MetaLine => ({ key: m.at(0).text, value: m.at(3).text.trim() })),
+    locations: items.filter((i): i is LocationDecl => i.kind === 'location'),
+    registerInits: items.filter((i): i is RegisterInit => i.kind === 'registerInit'),
+    threads: ts,
+    observed: observedItems,
+    filter,
+    condition,
+    expectations,
+    verbatim,
+    trailingComments: [],
+  };
+}
+
+/**
+ * The condition of a successful match of `Proposition` and the quantifier written before it;
+ * throws `SyntaxProblem` for `forall`, which names no outcome (`refuseForall` makes it).
+ */
+export function buildCProposition(
+  match: MatchResult,
+  source: string,
+  c: CContext,
+  refuseForall: (at: { start: number; end: number }) => SyntaxProblem,
+): { cond: Cond; quantifier: 'exists' | 'not exists' | null } {
+  const n = cstOf(match, source);
+  const q = n.at(0).opt;
+  const alt = q ? q.at(0).rule : null;
+  if (alt === 'Quantifier_forall') throw refuseForall(q!.span);
+  return { cond: prop(n.at(1), c), quantifier: alt === null ? null : alt === 'Quantifier_exists' ? 'exists' : 'not exists' };
 }

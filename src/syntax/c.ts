@@ -1,8 +1,9 @@
 /**
  * The herd7 C litmus front end: `parseC` turns the text of a `C NAME` file into the shared AST
- * (src/ast.ts), or into diagnostics. The grammar is grammar/c-litmus.ohm; the semantic actions
- * are in c-semantics.ts and c-code.ts; common.ts and trivia.ts supply the input checks, syntax
- * errors, node numbering and comments. docs/c-dialect.md describes the dialect.
+ * (src/ast.ts), or into diagnostics. The grammar is grammar/c-litmus.ohm, matched against the
+ * text with its comments blanked (c-prepare.ts); the semantic actions are in c-semantics.ts and
+ * c-code.ts; common.ts and trivia.ts supply the input checks, syntax errors, node numbering and
+ * comments. docs/c-dialect.md describes the dialect.
  */
 import type { LitmusFile } from '../ast.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -11,6 +12,7 @@ import { blankBom, checkInput, checkStructure, guard, headerEnd, NodeTable, synt
 import { attachTrivia, scanSource, type Comment, type CommentSyntax } from './trivia.js';
 import type { CContext } from './c-context.js';
 import { buildCFile } from './c-semantics.js';
+import { prepareC } from './c-prepare.js';
 
 // herd7's comments: `(* *)` nest (as in OCaml); C's block and line comments as in C. trivia.ts
 // nests every block kind alike, so a C block comment holding another opening marker reads as
@@ -25,7 +27,7 @@ export const C_COMMENTS: CommentSyntax = {
   quotes: ['"'],
 };
 
-/** `(*` right before a letter or `_` is a dereference in parentheses, not a comment (as in the grammar). */
+/** `(*` right before a letter or `_` is a dereference in parentheses, not a comment (as in c-prepare.ts). */
 const DEREF_IN_PARENS = /\(\*(?=[A-Za-z_])/g;
 
 /**
@@ -39,10 +41,10 @@ export function parseC(text: string, file: string): ParseResult {
   const comments = findComments(src, file);
   if (!Array.isArray(comments)) return { ok: false, diagnostics: [comments] };
   const out = guard(text, file, () => {
-    const match = grammar.match(src);
+    const match = grammar.match(prepareC(src, headerEnd(src)));
     if (match.failed()) return [syntaxError(match, file, text)];
     const c: CContext = { nodes: new NodeTable(), anchors: [], opaque: [] };
-    const tree = buildCFile(match, c);
+    const tree = buildCFile(match, src, c);
     const inOpaque = (x: Comment): boolean => c.opaque.some((s) => x.start >= s.start && x.start < s.end);
     const real = comments.filter((x) => !inOpaque(x));
     const root: LitmusFile = { ...tree, trailingComments: attachTrivia(src, real, c.anchors) };

@@ -197,6 +197,9 @@ export interface ExpectedGroup {
  * the "fluffy" failures (what an optional part could have continued with, such as another
  * expectation in an `expect` block). When every member of a group is expected, the group's
  * label replaces them (give the larger groups first).
+ *
+ * A rule described `(§item item ...)` is a guard (see grammar/c-litmus.ohm): it stands for the
+ * items it lists, which are the terminals its alternatives would have been expected as.
  */
 export function syntaxError(match: FailedMatchResult, file: string, text: string, groups: readonly ExpectedGroup[] = []): Diagnostic {
   const pos = match.getRightmostFailurePosition();
@@ -204,13 +207,16 @@ export function syntaxError(match: FailedMatchResult, file: string, text: string
   let expected: string[] = [];
   // Ohm lists the failures last-recorded first; reversed, they follow the grammar
   for (const f of [...failures].reverse()) {
-    const t =
+    const text = f.getText();
+    const items =
       f.getType() === 'string'
-        ? `\`${f.getText()}\``
-        : f.getText() === 'end of input'
-          ? 'the end of the file'
-          : f.getText().replace(/\{/g, '(').replace(/\}/g, ')');
-    if (!expected.includes(t)) expected.push(t);
+        ? [`\`${text}\``]
+        : text === 'end of input'
+          ? ['the end of the file']
+          : text.startsWith('§')
+            ? text.slice(1).split(' ').filter((x) => x !== '')
+            : [text.replace(/\{/g, '(').replace(/\}/g, ')')];
+    for (const t of items) if (!expected.includes(t)) expected.push(t);
   }
   for (const g of groups) {
     if (!g.members.every((m) => expected.includes(m))) continue;

@@ -16,8 +16,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import cGrammar from './generated/c-litmus.ohm-bundle.js';
 import nativeGrammar from './generated/litmus.ohm-bundle.js';
 import { C_COMMENTS } from './c.js';
-import { intValue as cIntValue } from './c-code.js';
-import { climb, PROP_PRECEDENCE, PROP_RIGHT_ASSOC, shapeEnds, type PropOp, type Shape } from './c-operators.js';
+import { prepareCProposition } from './c-prepare.js';
+import { buildCProposition } from './c-semantics.js';
 import { checkStructure, guard, join, NodeTable, spanOf, SyntaxProblem, syntaxError } from './common.js';
 import { group } from './native-code.js';
 import { RUST_COMMENTS, scanSource } from './trivia.js';
@@ -47,15 +47,16 @@ export function parseProposition(text: string, dialect: Dialect, file: string): 
   const early = checkStructure(text, file, scan);
   if (early) return { ok: false, diagnostics: [early] };
   const out = guard(text, file, () => {
-    const grammar = dialect === 'c' ? cGrammar : nativeGrammar;
-    const match = grammar.match(text, 'Proposition');
+    const match = dialect === 'c' ? cGrammar.match(prepareCProposition(text), 'Proposition') : nativeGrammar.match(text, 'Proposition');
     if (match.failed()) {
       const d = syntaxError(match, file, text);
       return [{ ...d, help: [example(dialect)] }];
     }
     const nodes = new NodeTable();
     const made: { cond: Cond; quantifier: 'exists' | 'not exists' | null } =
-      dialect === 'c' ? cSemantics(match)['proposition'](nodes) : nativeSemantics(match)['proposition'](nodes);
+      dialect === 'c'
+        ? buildCProposition(match, text, { nodes, anchors: [], opaque: [] }, forallRefused)
+        : nativeSemantics(match)['proposition'](nodes);
     const spans = nodes.number(made.cond, file, text);
     return Array.isArray(spans) ? spans : { ...made, spans };
   });
@@ -159,64 +160,4 @@ nativeSemantics.addOperation<bigint>('int', {
   },
 });
 
-// ---- C dialect --------------------------------------------------------------------------------
-
-const cSemantics = cGrammar.createSemantics();
-const ccond = (n: Node, t: NodeTable): Cond => n['cond'](t) as Cond;
-const csigned = (n: Node): bigint => n['signed']() as bigint;
-
-cSemantics.addOperation<{ cond: Cond; quantifier: 'exists' | 'not exists' | null }>('proposition(t)', {
-  Proposition(q, prop, _semi) {
-    const alt = q.numChildren > 0 ? q.child(0).child(0).ctorName : null;
-    if (alt === 'Quantifier_forall') throw forallRefused(spanOf(q.child(0)));
-    return { cond: ccond(prop, this.args.t), quantifier: alt === null ? null : alt === 'Quantifier_exists' ? 'exists' : 'not exists' };
-  },
-});
-
-/** Builds the connectives of a C proposition (leaves are operand CST nodes), herd7's precedence. */
-function realize(shape: Shape<Node, PropOp>, t: NodeTable): Cond {
-  if (shape.kind === 'leaf') return ccond(shape.leaf, t);
-  const [first, last] = shapeEnds(shape);
-  const kind = shape.op === '\\/' ? 'or' : shape.op === '/\\' ? 'and' : 'implies';
-  const left = realize(shape.left, t);
-  const right = realize(shape.right, t);
-  return t.add({ kind, id: -1, left, right }, { start: spanOf(first).start, end: spanOf(last).end });
-}
-
-cSemantics.addOperation<Cond>('cond(t)', {
-  Prop(first, ops, operands) {
-    const rest = ops.children.map((o, i) => [o.sourceString as PropOp, operands.children[i]!] as const);
-    return realize(climb<Node, PropOp>(first, rest, (o) => PROP_PRECEDENCE[o], (o) => PROP_RIGHT_ASSOC[o]), this.args.t);
-  },
-  PropNot_not(_not, arg) {
-    return this.args.t.add({ kind: 'not', id: -1, arg: ccond(arg, this.args.t) }, spanOf(this));
-  },
-  PropAtom_paren(_o, inner, _c) {
-    return ccond(inner, this.args.t);
-  },
-  PropAtom_true(_kw) {
-    return this.args.t.add({ kind: 'true', id: -1 }, spanOf(this));
-  },
-  PropAtom_false(_kw) {
-    return this.args.t.add({ kind: 'false', id: -1 }, spanOf(this));
-  },
-  PropAtom_compare(loc, op, value) {
-    const t: NodeTable = this.args.t;
-    const alt = loc.child(0);
-    const left: CondTerm =
-      alt.ctorName === 'CondLoc_reg'
-        ? t.add({ kind: 'reg', id: -1, thread: alt.child(0).sourceString, name: alt.child(2).sourceString }, spanOf(alt))
-        : t.add({ kind: 'loc', id: -1, name: (alt.ctorName === 'CondLoc_bracket' ? alt.child(1) : alt.child(0)).sourceString, index: null }, spanOf(alt));
-    const right: CondTerm = t.add({ kind: 'int', id: -1, value: csigned(value) }, spanOf(value));
-    return t.add({ kind: 'compare', id: -1, op: op.sourceString === '!=' ? '!=' : '==', left, right }, spanOf(this));
-  },
-});
-
-cSemantics.addOperation<bigint>('signed', {
-  SignedInt_neg(_minus, lit) {
-    return -cIntValue(lit);
-  },
-  SignedInt_pos(lit) {
-    return cIntValue(lit);
-  },
-});
+// ---- C dialect: c-semantics.ts's actions, in a context of their own ------------------------

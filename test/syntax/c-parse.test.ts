@@ -134,6 +134,14 @@ describe('init block', () => {
     }
   });
 
+  it('takes a word that only starts like a reserved word for a name', () => {
+    // the grammar's keyword and type tries end at the end of a word
+    const names = ['int8', 'intx', 'uint', 'uint8', 'atomic_', 'atomic_intx', 'atomic_ints', '_Atomicx', '__int12', 'sizeo', 'conste', 'r', 'returns', 'if_', 'do0', 'P0x'];
+    for (const name of names) {
+      expect(parseC(`C t\n{}\nP0 () {\n  r = ${name};\n}\n`, 't').ok, name).toBe(true);
+    }
+  });
+
   it('never takes a reserved word for a name', () => {
     for (const word of RESERVED_WORDS) {
       expect(parseC(`C t\n{}\nP0 () {\n  r = ${word};\n}\n`, 't').ok, word).toBe(false);
@@ -359,6 +367,18 @@ describe('errors', () => {
     ['C t\n{ x = 0 (* open }\n', 'E0100 2:9 unterminated block comment'],
     ['C t\n{}\nP0 (float* x) {}\n', 'E0100 3:5 expected a parameter such as `atomic_int* x` or `)`'],
     ['C t\n{}\nexists (x=1 /\\ )\n', 'E0100 3:16 expected `~`, `not`, `(`, `true`, `false`, or a register T:r or a location'],
+    // the guards in front of the atomic calls stand for the calls they skip
+    [
+      'C t\n{}\nP0 () {\n  r = ;\n}\n',
+      'E0100 4:7 expected `!`, `~`, `-`, `(`, `atomic_load_explicit`, `atomic_load`, `atomic_exchange_explicit`, `atomic_exchange`, `atomic_fetch_`, `atomic_compare_exchange_`, `__atomic_add_unless`, `*`, an integer, or an identifier',
+    ],
+    [
+      'C t\n{}\nP0 () {\n  @\n}\n',
+      'E0100 4:3 expected `if`, `while`, a C type, `atomic_store_explicit`, `atomic_store`, `atomic_thread_fence`, `*`, an identifier, `atomic_load_explicit`, `atomic_load`, `atomic_exchange_explicit`, `atomic_exchange`, `atomic_fetch_`, `atomic_compare_exchange_`, `__atomic_add_unless`, or `}`',
+    ],
+    // a keyword run into the next word is the word, not the keyword and garbage
+    ['C t\n{}\nexistsx (x=1)\n', 'E0100 3:1 expected a thread name like P0, `locations`, `filter`, a regions: or scopes: clause, `exists`, `~`, `not`, `forall`, `expect`, or the end of the file'],
+    ['C t\n{ int x = ATOMIC_INITx(1); }\n', 'E0100 2:11 expected `ATOMIC_INIT` or an integer'],
   ])('rejects %j', (text, message) => {
     expect(errors(text)).toEqual([message]);
   });
