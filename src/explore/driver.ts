@@ -20,6 +20,7 @@ import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
 import { inPrefix, isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
 
@@ -43,6 +44,11 @@ export interface ExploreOptions {
   readonly pruneBlocked?: boolean;
   /** Polled between executions; true stops the exploration (limits, Ctrl-C). */
   readonly shouldStop?: () => boolean;
+  /**
+   * Called between work items, the one point where the explorer may give work away (`donate`):
+   * a parallel exploration answers steal requests here.
+   */
+  readonly betweenItems?: () => void;
 }
 
 /** Statistics of one exploration. */
@@ -56,14 +62,6 @@ export interface ExploreStats {
   /** False when `shouldStop` ended the exploration early. */
   complete: boolean;
 }
-
-type WorkItem =
-  /** Read `read` from `write` instead (a forward revisit). */
-  | { readonly kind: 'read'; readonly read: EventRef; readonly write: EventRef; readonly spurious: boolean }
-  /** Place `write` right after `pred` in mo instead. */
-  | { readonly kind: 'write'; readonly write: EventRef; readonly pred: EventRef }
-  /** Make `read` read from the later `write`, deleting what depends on the old choice. */
-  | { readonly kind: 'backward'; readonly read: EventRef; readonly write: EventRef; readonly spurious: boolean };
 
 interface Context {
   readonly graph: ExecutionGraph;
@@ -106,13 +104,48 @@ export class Explorer {
     return this.stats;
   }
 
+  /** Explores the subtree below a work item another explorer gave away (see subtree.ts). */
+  runTask(task: SubtreeTask): ExploreStats {
+    this.contexts.push({ graph: unpackSubtree(task), items: [task.item] });
+    this.stamp = Math.max(this.stamp, task.stamp);
+    try {
+      this.loop();
+    } catch (e) {
+      if (!(e instanceof Interrupted)) throw e;
+      this.stats.complete = false;
+    }
+    return this.stats;
+  }
+
+  /**
+   * Gives away the oldest work item (the bottom of the oldest context: its subtree is usually
+   * the largest), packed with its graph; null when there is none to give.
+   */
+  donate(): SubtreeTask | null {
+    // keep at least one item: giving away the last would only move the work, not share it
+    let total = 0;
+    for (const ctx of this.contexts) total += ctx.items.length;
+    if (total < 2) return null;
+    for (const ctx of this.contexts) {
+      if (ctx.items.length === 0) continue;
+      const item = ctx.items.shift()!;
+      return packSubtree(ctx.graph, item);
+    }
+    return null;
+  }
+
   private explore(): void {
     const shape = { threads: this.program.threads.length, initValues: this.program.locations.map((l) => l.init) };
     const g = new Graph(shape);
     this.contexts.push({ graph: g, items: [] });
     this.restoreAll(g);
     this.extend();
+    this.loop();
+  }
+
+  private loop(): void {
     while (this.contexts.length > 0) {
+      this.options.betweenItems?.();
       if (this.options.shouldStop?.()) {
         this.stats.complete = false;
         return;

@@ -36,12 +36,26 @@ interface Counted<T> {
   executions: number;
 }
 
+/**
+ * What a collector has gathered, as plain data (structured-clone safe): the explorers of a
+ * parallel exploration each collect their share, and one collector absorbs them all.
+ */
+export interface CollectedPart {
+  readonly outcomes: readonly [string, OutcomeEntry][];
+  readonly races: readonly [string, Counted<Omit<RaceReport, 'executions'>>][];
+  readonly faults: readonly [string, Counted<Omit<FaultReport, 'executions'>>][];
+  readonly stops: readonly [string, Counted<Omit<StopSummary, 'executions'>>][];
+  readonly counts: Collector['counts'];
+  readonly pTrue: number;
+  readonly pFalse: number;
+}
+
 export class Collector {
   private readonly outcomes = new Map<string, OutcomeEntry>();
   private readonly races = new Map<string, Counted<Omit<RaceReport, 'executions'>>>();
   private readonly faults = new Map<string, Counted<Omit<FaultReport, 'executions'>>>();
   private readonly stops = new Map<string, Counted<Omit<StopSummary, 'executions'>>>();
-  private readonly counts = { complete: 0, blocked: 0, cut: 0, faulted: 0, filtered: 0 };
+  readonly counts = { complete: 0, blocked: 0, cut: 0, faulted: 0, filtered: 0 };
   private pTrue = 0;
   private pFalse = 0;
   private readonly hasPlain: boolean;
@@ -173,6 +187,45 @@ export class Collector {
       const site = this.program.sites[stop.site]!;
       this.stops.set(key, { item: { kind, reason: stop.kind, thread: t, threadName: this.program.threads[t]!.name, line: site.line, text: site.text }, executions: 1 });
     });
+  }
+
+  /** What has been gathered so far, as plain data. */
+  part(): CollectedPart {
+    return {
+      outcomes: [...this.outcomes],
+      races: [...this.races],
+      faults: [...this.faults],
+      stops: [...this.stops],
+      counts: { ...this.counts },
+      pTrue: this.pTrue,
+      pFalse: this.pFalse,
+    };
+  }
+
+  /**
+   * Adds another collector's part: counts add up; of two witnesses of the same outcome, race or
+   * fault, the one already here is kept.
+   */
+  absorb(p: CollectedPart): void {
+    const limit = this.options.witnessLimit ?? 100;
+    for (const [key, o] of p.outcomes) {
+      const mine = this.outcomes.get(key);
+      if (mine) mine.executions += o.executions;
+      else this.outcomes.set(key, { ...o, witness: this.outcomes.size < limit ? o.witness : null });
+    }
+    const addCounted = <T>(into: Map<string, Counted<T>>, from: readonly [string, Counted<T>][]): void => {
+      for (const [key, c] of from) {
+        const mine = into.get(key);
+        if (mine) mine.executions += c.executions;
+        else into.set(key, { item: c.item, executions: c.executions });
+      }
+    };
+    addCounted(this.races, p.races);
+    addCounted(this.faults, p.faults);
+    addCounted(this.stops, p.stops);
+    for (const k of Object.keys(this.counts) as (keyof Collector['counts'])[]) this.counts[k] += p.counts[k];
+    this.pTrue += p.pTrue;
+    this.pFalse += p.pFalse;
   }
 
   /** The report, once exploration has ended. */
