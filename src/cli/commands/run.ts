@@ -19,6 +19,7 @@ export type Format = (typeof FORMATS)[number];
 interface RunOptionValues extends SharedOptionValues {
   readonly format: Format;
   readonly jobs?: number;
+  readonly workers?: number;
   readonly shard?: { readonly index: number; readonly count: number };
   readonly details?: boolean;
   readonly witness?: boolean;
@@ -33,6 +34,11 @@ export function runCommand(version: string): Command {
   cmd
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads checking files in parallel (default: the number of cores)').argParser(integerAtLeast(1, 'a number of jobs')))
+    .addOption(
+      new Option('-w, --workers <n>', 'threads sharing each exploration by work stealing (default 1); files are then checked one at a time unless --jobs says otherwise').argParser(
+        integerAtLeast(1, 'a number of workers'),
+      ),
+    )
     .addOption(new Option('--shard <i/n>', 'check only the i-th of n equal parts of the sorted file list (CI machines)').argParser(parseShard))
     .option('--details', 'full reports for every file in a batch (failing files get a compact one anyway)')
     .option('--witness', 'show a witness interleaving for every outcome, not only the interesting ones')
@@ -45,6 +51,7 @@ export function runCommand(version: string): Command {
     ['ordo run litmus/ --format junit > report.xml', 'a JUnit report for CI'],
     ['ordo run litmus/ --shard 2/4 --format github', 'the second quarter of the files, as GitHub annotations'],
     ['ordo run big.litmus --timeout 30 --max-executions 100000', 'stop early; the verdict is then incomplete'],
+    ['ordo run big.litmus --workers 2', 'one long exploration shared by two threads'],
   ]);
   return cmd.action(guard((paths: string[], o: RunOptionValues) => runFiles(paths, o, version)));
 }
@@ -107,6 +114,7 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
         ...(o.mode ? { mode: o.mode } : {}),
         singleRun: o.format === 'herd',
         ...(o.format === 'herd' ? { witnessLimit: 0 } : {}),
+        ...(o.workers !== undefined && o.workers > 1 ? { workers: o.workers } : {}),
         limits,
       });
     } else pathProblems.push(r);
@@ -170,7 +178,7 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   try {
     await runPool(
       tasks,
-      { jobs: o.jobs ?? availableParallelism(), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progress.update(i, n) } : {}) },
+      { jobs: o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism()), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progress.update(i, n) } : {}) },
       (f) => {
         progress.fileDone(f.index, f.kind === 'checked' ? f.reports.reduce((a, r) => a + explored(r), 0) : 0);
         ordered.push(f);

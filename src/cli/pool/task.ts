@@ -8,7 +8,8 @@
  * is a bug, comes back as `crashed` rather than killing the worker.
  */
 import type { ModelName, OrderingMode } from '../../ast.js';
-import { DEFAULT_UNROLL, explore, type Progress } from '../../check.js';
+import { DEFAULT_UNROLL, explore, type CheckOptions, type Progress } from '../../check.js';
+import type { Program } from '../../program/ir.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { positionAt } from '../../diagnostics/index.js';
 import { lower } from '../../program/lower.js';
@@ -34,6 +35,10 @@ export interface Task {
    * show none, and building them costs more than exploring a small litmus test.
    */
   readonly witnessLimit?: number;
+  /** Worker threads sharing each exploration (`--workers`); 1 explores in this thread. */
+  readonly workers?: number;
+  /** The Ctrl-C flag, for the workers of a shared exploration. */
+  readonly interrupt?: SharedArrayBuffer;
 }
 
 /** A (model, mode) pair. */
@@ -83,8 +88,30 @@ export function fileStatus(reports: readonly Report[]): RunStatus {
  * Checks one file. `interrupted` is polled during exploration; `onProgress` receives the
  * executions of the current run added to those of the runs before it.
  */
+/** What exploring one run takes: the program, the run, and the options built for it. */
+type Explore = (program: Program, options: CheckOptions) => Report | Promise<Report>;
+
+/** Checks one file, exploring in this thread. */
 export function checkFile(task: Task, interrupted: () => boolean, onProgress?: (p: Progress) => void): FileResult {
+  const r = checkWith(task, interrupted, onProgress, (program, options) => explore(program, options));
+  if (r instanceof Promise) throw new Error('internal error: a synchronous check went asynchronous');
+  return r;
+}
+
+/** Checks one file; with `task.workers` > 1, each exploration is shared by that many threads. */
+export async function checkFileAsync(task: Task, interrupted: () => boolean, onProgress?: (p: Progress) => void): Promise<FileResult> {
+  if ((task.workers ?? 1) <= 1 || task.interrupt === undefined) return checkFile(task, interrupted, onProgress);
+  const { exploreParallel } = await import('../parallel/coordinator.js');
+  return checkWith(task, interrupted, onProgress, (program, options) => exploreParallel(program, { ...options, workers: task.workers!, interrupt: task.interrupt! }));
+}
+
+/** Parse, lower, then one exploration per run; synchronous when `exploreRun` is. */
+function checkWith(task: Task, interrupted: () => boolean, onProgress: ((p: Progress) => void) | undefined, exploreRun: Explore): FileResult | Promise<FileResult> {
   const { index, file, text } = task;
+  const crashed = (e: unknown): FileResult => {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { kind: 'crashed', index, file, message: err.message, stack: err.stack ?? null };
+  };
   try {
     const parsed = parseLitmus(text, file);
     if (!parsed.ok) return { kind: 'invalid', index, file, text, diagnostics: parsed.diagnostics };
@@ -102,24 +129,20 @@ export function checkFile(task: Task, interrupted: () => boolean, onProgress?: (
     const start = performance.now();
     // --timeout is per file: each run gets what the runs before it left
     const deadline = task.limits.timeoutMs !== undefined ? start + task.limits.timeoutMs : undefined;
+    const runs = runsFor(task, program.expectations);
     const reports: Report[] = [];
     let before = 0;
-    for (const run of runsFor(task, program.expectations)) {
-      if (reports.length > 0 && interrupted()) break;
-      const report = explore(program, {
-        model: run.model,
-        mode: run.mode,
-        unroll: task.limits.unroll ?? DEFAULT_UNROLL,
-        ...(task.limits.maxExecutions !== undefined ? { maxExecutions: task.limits.maxExecutions } : {}),
-        ...(deadline !== undefined ? { timeoutMs: Math.max(0, deadline - performance.now()) } : {}),
-        interrupted,
-        ...(task.witnessLimit !== undefined ? { witnessLimit: task.witnessLimit } : {}),
-        ...(onProgress ? { onProgress: (p: Progress) => onProgress({ executions: before + p.executions, elapsedMs: performance.now() - start }) } : {}),
-      });
-      before += explored(report);
-      reports.push(report);
-    }
-    return {
+    const optionsFor = (run: Run): CheckOptions => ({
+      model: run.model,
+      mode: run.mode,
+      unroll: task.limits.unroll ?? DEFAULT_UNROLL,
+      interrupted,
+      ...(task.limits.maxExecutions !== undefined ? { maxExecutions: task.limits.maxExecutions } : {}),
+      ...(deadline !== undefined ? { timeoutMs: Math.max(0, deadline - performance.now()) } : {}),
+      ...(task.witnessLimit !== undefined ? { witnessLimit: task.witnessLimit } : {}),
+      ...(onProgress ? { onProgress: (p: Progress) => onProgress({ executions: before + p.executions, elapsedMs: performance.now() - start }) } : {}),
+    });
+    const result = (): FileResult => ({
       kind: 'checked',
       index,
       file,
@@ -129,10 +152,28 @@ export function checkFile(task: Task, interrupted: () => boolean, onProgress?: (
       conditionLine,
       status: fileStatus(reports),
       elapsedMs: performance.now() - start,
+    });
+    // runs one after the other, staying synchronous as long as exploreRun is
+    const step = (k: number): FileResult | Promise<FileResult> => {
+      for (; k < runs.length; k++) {
+        if (reports.length > 0 && interrupted()) break;
+        const report = exploreRun(program, optionsFor(runs[k]!));
+        if (report instanceof Promise) {
+          const next = k + 1;
+          return report.then((r) => {
+            before += explored(r);
+            reports.push(r);
+            return step(next);
+          }, crashed);
+        }
+        before += explored(report);
+        reports.push(report);
+      }
+      return result();
     };
+    return step(0);
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    return { kind: 'crashed', index, file, message: err.message, stack: err.stack ?? null };
+    return crashed(e);
   }
 }
 

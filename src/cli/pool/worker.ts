@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
-import { checkFile } from './task.js';
+import { checkFileAsync } from './task.js';
 
 const port = parentPort!;
 const data = workerData as WorkerData;
@@ -19,9 +19,9 @@ function post(m: FromWorker): void {
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'task': {
-      const { task } = m;
+      const task = { ...m.task, interrupt: data.interrupt };
       const onProgress = data.progress ? (p: { executions: number; elapsedMs: number }) => post({ type: 'progress', index: task.index, ...p }) : undefined;
-      post({ type: 'result', result: checkFile(task, interrupted, onProgress) });
+      void checkFileAsync(task, interrupted, onProgress).then((result) => post({ type: 'result', result }));
       return;
     }
     case 'exit':

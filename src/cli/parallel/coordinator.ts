@@ -1,0 +1,179 @@
+/**
+ * The coordinator of a parallel exploration (see protocol.ts): starts the workers, lets idle
+ * workers steal from busy ones, detects the end, and merges what each collected into one
+ * report. Counts and outcomes are those of a single-worker exploration (each execution is in
+ * exactly one worker's share); which witness an outcome shows may differ between runs.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ModelName, OrderingMode } from '../../ast.js';
+import type { Progress } from '../../check.js';
+import type { Program } from '../../program/ir.js';
+import { applyMode } from '../../program/modes.js';
+import { Collector } from '../../report/collect.js';
+import type { Report } from '../../report/types.js';
+import { SLOT, type ExplorerWorkerData, type FromExplorer, type ToExplorer } from './protocol.js';
+
+export interface ParallelOptions {
+  readonly workers: number;
+  readonly model: ModelName;
+  readonly mode: OrderingMode;
+  readonly unroll: number;
+  readonly maxExecutions?: number;
+  readonly timeoutMs?: number;
+  readonly witnessLimit?: number;
+  /** One Int32, set to 1 on Ctrl-C. */
+  readonly interrupt: SharedArrayBuffer;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+/** How often idle workers ask again when every busy worker had nothing to give. */
+const RETRY_MS = 1;
+
+export async function exploreParallel(source: Program, o: ParallelOptions): Promise<Report> {
+  const start = performance.now();
+  const n = Math.max(2, o.workers);
+  const sharedBuf = new SharedArrayBuffer(4 * (SLOT.steal + n));
+  const shared = new Int32Array(sharedBuf);
+  const deadline = o.timeoutMs !== undefined ? Date.now() + o.timeoutMs : undefined;
+  const workers = Array.from({ length: n }, (_, index) => {
+    const data: ExplorerWorkerData = { index, shared: sharedBuf, interrupt: o.interrupt };
+    return new Worker(new URL('./explorer-worker.js', import.meta.url), { workerData: data });
+  });
+  const send = (i: number, m: ToExplorer): void => workers[i]!.postMessage(m);
+
+  const busy = workers.map((_, i) => i === 0);
+  /** For each worker asked to give work, the idle worker waiting for it (or -1). */
+  const askedBy = workers.map(() => -1);
+  const waiting = workers.map(() => false);
+  let complete = true;
+  let ended = false;
+  let stolen = 0;
+  let refused = 0;
+
+  const report = await new Promise<Report>((resolve, reject) => {
+    const parts: Parameters<Collector['absorb']>[0][] = [];
+    let retry: NodeJS.Timeout | null = null;
+    const progress = o.onProgress ? setInterval(() => o.onProgress!({ executions: Atomics.load(shared, SLOT.executions), elapsedMs: performance.now() - start }), 100) : null;
+
+    const schedule = (): void => {
+      if (ended) return;
+      if (busy.every((b) => !b) && askedBy.every((a) => a < 0)) {
+        ended = true;
+        if (retry) clearTimeout(retry);
+        workers.forEach((_, i) => send(i, { type: 'collect' }));
+        return;
+      }
+      let starved = false;
+      for (let i = 0; i < n; i++) {
+        if (busy[i] || waiting[i]) continue;
+        const victim = pickVictim(i);
+        if (victim < 0) {
+          starved = true;
+          continue;
+        }
+        askedBy[victim] = i;
+        waiting[i] = true;
+        Atomics.store(shared, SLOT.steal + victim, 1);
+      }
+      if (starved && retry === null) {
+        retry = setTimeout(() => {
+          retry = null;
+          schedule();
+        }, RETRY_MS);
+      }
+    };
+    // the busy worker asked least recently, so requests spread over the workers
+    let turn = 0;
+    const pickVictim = (thief: number): number => {
+      for (let k = 0; k < n; k++) {
+        const j = (turn + k) % n;
+        if (j !== thief && busy[j] && askedBy[j] < 0) {
+          turn = j + 1;
+          return j;
+        }
+      }
+      return -1;
+    };
+
+    workers.forEach((w, i) => {
+      w.on('message', (m: FromExplorer) => {
+        switch (m.type) {
+          case 'idle': {
+            busy[i] = false;
+            if (!m.complete) complete = false;
+            // a request raised after this worker's last poll will never be answered
+            if (askedBy[i] >= 0) {
+              Atomics.store(shared, SLOT.steal + i, 0);
+              waiting[askedBy[i]!] = false;
+              askedBy[i] = -1;
+            }
+            schedule();
+            return;
+          }
+          case 'donation': {
+            const thief = askedBy[i]!;
+            askedBy[i] = -1;
+            if (thief >= 0) {
+              waiting[thief] = false;
+              if (m.task !== null) {
+                busy[thief] = true;
+                stolen++;
+                send(thief, { type: 'task', task: m.task });
+              } else refused++;
+            }
+            schedule();
+            return;
+          }
+          case 'part':
+            if (!m.complete) complete = false;
+            parts.push(m.part);
+            if (parts.length === n) {
+              if (progress) clearInterval(progress);
+              workers.forEach((_, k) => send(k, { type: 'exit' }));
+              const program = applyMode(source, o.mode);
+              const collector = new Collector(program, {
+                model: o.model,
+                mode: o.mode,
+                scWitness: o.model === 'sc',
+                ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
+              });
+              for (const p of parts) collector.absorb(p);
+              const executions = Atomics.load(shared, SLOT.executions);
+              const stoppedBy: Report['stoppedBy'] = complete
+                ? null
+                : Atomics.load(new Int32Array(o.interrupt), 0) === 1
+                  ? 'interrupted'
+                  : o.maxExecutions !== undefined && executions >= o.maxExecutions
+                    ? 'max-executions'
+                    : 'timeout';
+              resolve(collector.finish({ complete, stoppedBy, elapsedMs: performance.now() - start }));
+            }
+            return;
+          default: {
+            const never: never = m;
+            reject(new Error(`unknown message ${JSON.stringify(never)}`));
+          }
+        }
+      });
+      w.on('error', (e) => {
+        if (progress) clearInterval(progress);
+        workers.forEach((x) => void x.terminate());
+        reject(e);
+      });
+    });
+
+    const job = {
+      program: source,
+      model: o.model,
+      mode: o.mode,
+      unroll: o.unroll,
+      ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
+      ...(deadline !== undefined ? { deadline } : {}),
+      ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
+    };
+    workers.forEach((_, i) => send(i, { type: 'job', job, root: i === 0 }));
+  });
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+  if (process.env.ORDO_DEBUG_PARALLEL) process.stderr.write(`parallel: ${stolen} tasks stolen, ${refused} requests refused\n`);
+  return report;
+}

@@ -1,0 +1,33 @@
+/**
+ * `ordo run --workers N`: one exploration shared by several threads must give exactly the
+ * counts and outcomes of a single-threaded one (each execution in exactly one worker's share).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../bench/families.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ordo-workers-'));
+
+function run(file: string, workers: number, unroll: number): { states: unknown; counts: unknown; verdict: unknown } {
+  // the exit status says pass or fail (a verdict No is a failure): only the document matters here
+  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers), '--unroll', String(unroll)], { encoding: 'utf8' }).stdout;
+  const doc = JSON.parse(out) as { files: { runs: { states: { values: unknown; executions: number }[]; counts: unknown; verdict: unknown }[] }[] };
+  const r = doc.files[0]!.runs[0]!;
+  return { states: r.states.map((s) => [s.values, s.executions]), counts: r.counts, verdict: r.verdict };
+}
+
+describe('--workers', () => {
+  const cases: [string, number][] = [['ainc', 6], ['casw', 4], ['coa', 4], ['lastzero', 6], ['ticketlock', 4], ['readers', 10]];
+  it.each(cases)('%s %i: the same counts and outcomes with 1, 2 and 3 workers', (name, n) => {
+    const f = FAMILIES.find((x) => x.name === name)!;
+    const file = join(dir, `${name}${n}.litmus`);
+    writeFileSync(file, f.source(n));
+    const unroll = f.unroll?.(n) ?? 8;
+    const one = run(file, 1, unroll);
+    expect(run(file, 2, unroll)).toEqual(one);
+    expect(run(file, 3, unroll)).toEqual(one);
+  }, 120_000);
+});
