@@ -58,7 +58,7 @@ export function explore(source: Program, options: CheckOptions): Report {
   const start = performance.now();
   let stoppedBy: Report['stoppedBy'] = null;
   let lastProgress = start;
-  const explorer = new Explorer(program, oracleFor(options.model, options.oracle ?? 'fast'), collector, {
+  const explorer = new Explorer(program, oracleFor(options.model, options.oracle ?? 'fast', program), collector, {
     unroll: options.unroll,
     // polled between work items and during long steps: reading the clock costs far less than
     // a work item, so a limit is honoured within about one item

@@ -73,7 +73,7 @@ export function why(source: Program, prop: CondIR, options: WhyOptions): WhyResu
   let found: Witness | null = null;
   const explorer = new Explorer(
     program,
-    oracleFor(options.model),
+    oracleFor(options.model, 'fast', program),
     {
       execution(g, states) {
         if (found === null && holds(g, states)) found = witness(program, g, states, 'complete', options.model === 'sc');

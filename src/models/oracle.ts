@@ -11,7 +11,8 @@ import { toExecution } from '../graph/execution.js';
 import type { EventRef, ExecutionGraph, GEvent } from '../graph/graph.js';
 import { firstViolation, type Model } from './model.js';
 import { getModel } from './registry.js';
-import { rc11Fast } from './rc11-fast.js';
+import { rc11Fast, rc11FastFor } from './rc11-fast.js';
+import type { Program } from '../program/ir.js';
 import { scFast } from './sc-fast.js';
 
 /** A way a new read may be completed: the write it reads, and (weak CAS) a spurious failure. */
@@ -57,13 +58,33 @@ export function declarativeOracle(model: Model): Consistency {
 
 export type OracleKind = 'fast' | 'declarative';
 
-/** The consistency oracle for a model. */
-export function oracleFor(name: ModelName, kind: OracleKind = 'fast'): Consistency {
+/**
+ * The consistency oracle for a model. Given the program (in the ordering mode it runs in), the
+ * fast RC11 check leaves out psc when no access or fence is SeqCst.
+ */
+export function oracleFor(name: ModelName, kind: OracleKind = 'fast', program?: Program): Consistency {
   if (kind === 'declarative') return declarativeOracle(getModel(name));
   switch (name) {
     case 'rc11':
-      return rc11Fast;
+      return program === undefined ? rc11Fast : rc11FastFor(usesSeqCst(program));
     case 'sc':
       return scFast;
   }
+}
+
+function usesSeqCst(p: Program): boolean {
+  return p.threads.some((t) =>
+    t.code.some((i) => {
+      switch (i.op) {
+        case 'load':
+        case 'store':
+        case 'fence':
+          return i.mode === 'sc';
+        case 'rmw':
+          return i.readMode === 'sc' || i.writeMode === 'sc' || i.failMode === 'sc';
+        default:
+          return false;
+      }
+    }),
+  );
 }

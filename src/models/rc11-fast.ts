@@ -110,33 +110,42 @@ export function pscAcyclic(g: ExecutionGraph): boolean {
   return psc.findCycle() === null;
 }
 
-export const rc11Fast: Consistency = {
-  readChoices(g, r, choices, apply) {
-    const floor = coherenceFloor(g, r);
-    const out = choices.filter((c) => moIndex(g, c.write) >= floor);
-    if (out.length === 0 || scEvents(g) + 1 < 2) return out;
-    return out.filter((c) => {
-      apply(c);
-      return pscAcyclic(g);
-    });
-  },
-  writeChoices(g, w, preds, place) {
-    const floor = coherenceFloor(g, w);
-    const out = preds.filter((p) => moIndex(g, p) >= floor && !splitsRmw(g, p, w));
-    if (out.length === 0 || scEvents(g) < 2) return out;
-    return out.filter((p) => {
-      place(p);
-      return pscAcyclic(g);
-    });
-  },
-  consistentAfter(g, e) {
-    if (e.kind === 'W' && e.rmwWrite && !atomic(g, e)) return false;
-    if (e.kind === 'R') {
-      if (moIndex(g, e.rf) < coherenceFloor(g, e)) return false;
-      // A revisited graph may come from one that broke atomicity (an RMW's write part is placed
-      // and its revisits pushed before the check that drops it), so atomicity is checked whole.
-      if (!atomicityHolds(g)) return false;
-    }
-    return pscAcyclic(g);
-  },
-};
+/**
+ * The fast RC11 check. `withSc` false (the program has no SeqCst access or fence, in the mode
+ * it runs in) skips everything about psc, which is then empty.
+ */
+export function rc11FastFor(withSc: boolean): Consistency {
+  const needPsc = (g: ExecutionGraph, extra: number): boolean => withSc && scEvents(g) + extra >= 2;
+  return {
+    readChoices(g, r, choices, apply) {
+      const floor = coherenceFloor(g, r);
+      const out = choices.filter((c) => moIndex(g, c.write) >= floor);
+      if (out.length === 0 || !needPsc(g, 1)) return out;
+      return out.filter((c) => {
+        apply(c);
+        return pscAcyclic(g);
+      });
+    },
+    writeChoices(g, w, preds, place) {
+      const floor = coherenceFloor(g, w);
+      const out = preds.filter((p) => moIndex(g, p) >= floor && !splitsRmw(g, p, w));
+      if (out.length === 0 || !needPsc(g, 0)) return out;
+      return out.filter((p) => {
+        place(p);
+        return pscAcyclic(g);
+      });
+    },
+    consistentAfter(g, e) {
+      if (e.kind === 'W' && e.rmwWrite && !atomic(g, e)) return false;
+      if (e.kind === 'R') {
+        if (moIndex(g, e.rf) < coherenceFloor(g, e)) return false;
+        // A revisited graph may come from one that broke atomicity (an RMW's write part is placed
+        // and its revisits pushed before the check that drops it), so atomicity is checked whole.
+        if (!atomicityHolds(g)) return false;
+      }
+      return !withSc || pscAcyclic(g);
+    },
+  };
+}
+
+export const rc11Fast: Consistency = rc11FastFor(true);

@@ -26,7 +26,7 @@ function explorer(): Explorer {
   const j = job!;
   const program = applyMode(j.program, j.mode);
   let reported = 0;
-  const e: Explorer = new Explorer(program, oracleFor(j.model), collector!, {
+  const e: Explorer = new Explorer(program, oracleFor(j.model, 'fast', program), collector!, {
     unroll: j.unroll,
     shouldStop: () => {
       const done = e.stats.executions - reported;
