@@ -1,26 +1,35 @@
 /**
- * One benchmark point, in a fresh process: generate the program, explore it, print one JSON line
- * with the counts, the exploration time and the peak resident memory.
+ * One benchmark point, in a fresh process: generate the program, explore it (in this thread, or
+ * shared by `workers` threads as `ordo run --workers` does), print one JSON line with the
+ * counts, the exploration time and the peak resident memory (worker threads included).
  */
-import { check, DEFAULT_UNROLL } from '../src/check.js';
+import { DEFAULT_UNROLL } from '../src/check.js';
+import { exploreParallel } from '../src/cli/parallel/coordinator.js';
+import { lower } from '../src/program/lower.js';
+import type { Report } from '../src/report/types.js';
+import { explore } from '../src/run.js';
+import { parseLitmus } from '../src/syntax/index.js';
 import { family } from './families.js';
 
-const [name, nText] = process.argv.slice(2);
+const [name, nText, workersText] = process.argv.slice(2);
 const f = family(name!);
 const n = Number(nText);
-const source = f.source(n);
+const workers = Number(workersText ?? '1');
 const start = performance.now();
-const res = check(source, `${name}${n}.litmus`, { model: 'rc11', mode: 'as-written', unroll: f.unroll?.(n) ?? DEFAULT_UNROLL });
+const parsed = parseLitmus(f.source(n), `${name}${n}.litmus`);
+if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
+const lowered = lower(parsed.file, parsed.source);
+if (!lowered.ok) throw new Error(lowered.diagnostics.map((d) => d.message).join('; '));
+const options = { model: 'rc11', mode: 'as-written', unroll: f.unroll?.(n) ?? DEFAULT_UNROLL } as const;
+const report: Report =
+  workers > 1 ? await exploreParallel(lowered.program, { ...options, workers, interrupt: new SharedArrayBuffer(4) }) : explore(lowered.program, options);
 const seconds = (performance.now() - start) / 1000;
-if (!res.ok) {
-  console.log(JSON.stringify({ error: res.diagnostics.map((d) => d.message).join('; ') }));
-  process.exit(2);
-}
-const c = res.report.counts;
+const c = report.counts;
 console.log(
   JSON.stringify({
     family: name,
     n,
+    workers,
     complete: c.complete,
     blocked: c.blocked,
     cut: c.cut,

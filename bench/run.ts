@@ -6,6 +6,8 @@
  *   npm run bench                      every family at the points GenMC was timed at
  *   npm run bench -- --quick           small points, about a minute in all
  *   npm run bench -- --family ainc --n 7
+ *   npm run bench -- --workers 2       share each exploration between 2 threads
+ *   npm run bench -- --speedup         each point with 1 and with 2 workers, and the ratio
  *   npm run bench -- --json out.json   also write the rows, to compare commits
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { FAMILIES, family } from './families.js';
 interface Row {
   family: string;
   n: number;
+  workers: number;
   complete: number;
   blocked: number;
   expected: number | null;
@@ -52,39 +55,47 @@ if (opt('--family')) {
 
 const rows: Row[] = [];
 const pad = (s: string, w: number) => s.padStart(w);
-console.log(['family', 'n', 'complete', 'blocked', 'expected', 'wall s', 'exec/s', 'peak MB', 'GenMC exec/s', ''].map((h, i) => pad(h, [12, 4, 10, 9, 10, 8, 10, 8, 13, 6][i]!)).join(' '));
+const WIDTHS = [12, 4, 3, 10, 9, 10, 8, 10, 8, 13, 6];
+console.log(['family', 'n', 'w', 'complete', 'blocked', 'expected', 'wall s', 'exec/s', 'peak MB', 'GenMC exec/s', ''].map((h, i) => pad(h, WIDTHS[i]!)).join(' '));
+const workerCounts = args.includes('--speedup') ? [1, 2] : [Number(opt('--workers') ?? '1')];
 for (const p of points) {
   const f = family(p.name);
   const expected = f.expected(p.n);
-  const t0 = performance.now();
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, [child, p.name, String(p.n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  } catch (e) {
-    out = (e as { stdout?: string }).stdout ?? JSON.stringify({ error: String(e) });
+  const byWorkers: Row[] = [];
+  for (const workers of workerCounts) {
+    const t0 = performance.now();
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [child, p.name, String(p.n), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    } catch (e) {
+      out = (e as { stdout?: string }).stdout ?? JSON.stringify({ error: String(e) });
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const r = JSON.parse(out.trim().split('\n').pop()!) as Partial<Row> & { error?: string };
+    const row: Row = {
+      family: p.name,
+      n: p.n,
+      workers,
+      complete: r.complete ?? 0,
+      blocked: r.blocked ?? 0,
+      expected,
+      seconds: r.seconds ?? 0,
+      wallSeconds: wall,
+      rate: (r.complete ?? 0) / Math.max(1e-9, r.seconds ?? wall),
+      peakRssMb: r.peakRssMb ?? 0,
+      genmcRate: p.genmcSeconds !== null && expected !== null ? expected / p.genmcSeconds : null,
+      ok: r.error === undefined && (expected === null || r.complete === expected),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+    };
+    rows.push(row);
+    byWorkers.push(row);
+    console.log(
+      [row.family, String(row.n), String(workers), String(row.complete), String(row.blocked), expected === null ? '-' : String(expected), wall.toFixed(2), row.rate.toFixed(0), row.peakRssMb.toFixed(0), row.genmcRate === null ? '-' : row.genmcRate.toFixed(0), row.ok ? 'ok' : 'FAIL']
+        .map((s, i) => pad(s, WIDTHS[i]!))
+        .join(' ') + (row.error ? `  ${row.error}` : ''),
+    );
   }
-  const wall = (performance.now() - t0) / 1000;
-  const r = JSON.parse(out.trim().split('\n').pop()!) as Partial<Row> & { error?: string };
-  const row: Row = {
-    family: p.name,
-    n: p.n,
-    complete: r.complete ?? 0,
-    blocked: r.blocked ?? 0,
-    expected,
-    seconds: r.seconds ?? 0,
-    wallSeconds: wall,
-    rate: (r.complete ?? 0) / Math.max(1e-9, r.seconds ?? wall),
-    peakRssMb: r.peakRssMb ?? 0,
-    genmcRate: p.genmcSeconds !== null && expected !== null ? expected / p.genmcSeconds : null,
-    ok: r.error === undefined && (expected === null || r.complete === expected),
-    ...(r.error !== undefined ? { error: r.error } : {}),
-  };
-  rows.push(row);
-  console.log(
-    [row.family, String(row.n), String(row.complete), String(row.blocked), expected === null ? '-' : String(expected), wall.toFixed(2), row.rate.toFixed(0), row.peakRssMb.toFixed(0), row.genmcRate === null ? '-' : row.genmcRate.toFixed(0), row.ok ? 'ok' : 'FAIL']
-      .map((s, i) => pad(s, [12, 4, 10, 9, 10, 8, 10, 8, 13, 6][i]!))
-      .join(' ') + (row.error ? `  ${row.error}` : ''),
-  );
+  if (byWorkers.length === 2) console.log(pad(`speedup ×${(byWorkers[0]!.seconds / Math.max(1e-9, byWorkers[1]!.seconds)).toFixed(2)}`, 30));
 }
 if (opt('--json')) writeFileSync(opt('--json')!, JSON.stringify(rows, null, 2) + '\n');
 process.exit(rows.every((r) => r.ok) ? 0 : 1);
