@@ -1,9 +1,17 @@
 /**
- * The text the C grammar matches: the file with its comments blanked. The grammar
- * (grammar/c-litmus.ohm) has no comment rule, so that skipping white space is a character range
- * rather than three rule applications at every token; comments are found here instead, in one
- * linear pass, exactly where the grammar used to skip them, and each of their characters becomes
- * `BLANK` (line breaks are kept, and every offset stays the same).
+ * The text the C grammar matches: the file with its comments blanked, and its doc string and
+ * key=value lines each cut down to one character.
+ *
+ * Comments: the grammar (grammar/c-litmus.ohm) has no comment rule, so that skipping white space
+ * is a character range rather than three rule applications at every token; comments are found
+ * here instead, in one linear pass, exactly where the grammar used to skip them, and each of
+ * their characters becomes `BLANK` (line breaks are kept, and so are offsets).
+ *
+ * The doc string and the key=value lines (diy7 writes eight, some 300 characters a file) are
+ * text kept as written, which Ohm would read a character at a time: they become `DOC` and `META`,
+ * which the grammar's `doc` and `meta` rules accept in their place. The text is then shorter;
+ * `shortening` says where, and cst.ts maps every offset back (a stub's node spans what it stands
+ * for, so its text is the line as written).
  *
  * "Exactly where the grammar used to skip them" means: between tokens, with herd's `(* *)`
  * comments nesting (`(*` before a letter or `_` opens no comment: `if (*x == 1)`), `/* *\/` not
@@ -12,28 +20,54 @@
  * and `/\`. (trivia.ts's scan, which finds the comments that `ordo fmt` keeps, and checks that
  * none is left open, treats a few of these corners differently: see docs/c-dialect.md.)
  *
- * `BLANK` is a control character, which `checkInput` refuses in files: the grammar's `spaces`
- * skips it like any character up to U+0020, but `hspace` (the blanks inside a header, key=value
- * or `regions:` line) does not, so a comment there still ends the token, as it did.
+ * `BLANK`, `META` and `DOC` are control characters, which `checkInput` refuses in files. The
+ * grammar's `spaces` skips `BLANK` like any character up to U+0020 (but not the two stubs below
+ * it), and `hspace` (the blanks inside a header, key=value or `regions:` line) does not, so a
+ * comment there still ends the token, as it did.
  */
 
+import type { Shortening } from './cst.js';
+
 /** What a comment's characters become (line breaks excepted). */
-export const BLANK = '\x01';
+export const BLANK = '\x02';
+/** What a key=value line becomes. */
+export const META = '\x01';
+/** What the doc string becomes. */
+export const DOC = '\x00';
 
-/** Comments found, as [start, end) pairs in source order. */
-type Ranges = number[];
+/** What to change, as [start, end, what] triples in source order: `BLANK` blanks, others replace. */
+type Ranges = (number | string)[];
 
-/** `text` with every range blanked, line breaks kept. */
-function blanked(text: string, ranges: Ranges): string {
-  if (ranges.length === 0) return text;
+/** The text to match, and where it is shorter than the source (null: nowhere). */
+export interface Prepared {
+  readonly text: string;
+  readonly shortening: Shortening | null;
+}
+
+function apply(text: string, ranges: Ranges): Prepared {
+  if (ranges.length === 0) return { text, shortening: null };
   let out = '';
-  let at = 0;
-  for (let k = 0; k < ranges.length; k += 2) {
-    const [start, end] = [ranges[k]!, ranges[k + 1]!];
-    out += text.slice(at, start) + text.slice(start, end).replace(/[^\n\r]/g, BLANK);
-    at = end;
+  let from = 0;
+  const at: number[] = [];
+  const add: number[] = [];
+  let shorter = 0;
+  for (let k = 0; k < ranges.length; k += 3) {
+    const start = ranges[k] as number;
+    const end = ranges[k + 1] as number;
+    const what = ranges[k + 2] as string;
+    out += text.slice(from, start);
+    if (what === BLANK) {
+      out += text.slice(start, end).replace(/[^\n\r]/g, BLANK);
+    } else {
+      // the stub's own offset still maps to `start`; the next one maps to `end`
+      out += what;
+      at.push(start - shorter + 1);
+      shorter += end - start - 1;
+      add.push(shorter);
+    }
+    from = end;
   }
-  return out + text.slice(at);
+  return { text: out + text.slice(from), shortening: at.length > 0 ? { at, add } : null };
 }
 
 const isIdentStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -86,7 +120,7 @@ function skipBlanks(text: string, out: Ranges, i: number): number {
     const end = commentEnd(text, j);
     if (end < 0) break;
     if (end > text.length) return -1;
-    out.push(j, end);
+    out.push(j, end, BLANK);
     j = end;
   }
   return j;
@@ -111,20 +145,22 @@ function metaLineEnd(text: string, i: number): number {
 /**
  * The text of a C file as the grammar matches it; `from` is where the header line's test name
  * ends. The part after the header mirrors the grammar's `doc? meta*`: an optional doc string,
- * then key=value lines, with comments between them.
+ * then key=value lines, with comments between them; the doc string and the lines become stubs.
  */
-export function prepareC(src: string, from: number): string {
+export function prepareC(src: string, from: number): Prepared {
   const out: Ranges = [];
   let i = skipBlanks(src, out, from);
   if (i >= 0 && src.charCodeAt(i) === 34) {
     const close = src.indexOf('"', i + 1);
+    if (close >= 0) out.push(i, close + 1, DOC);
     i = close < 0 ? -1 : skipBlanks(src, out, close + 1);
   }
   for (let end = i < 0 ? -1 : metaLineEnd(src, i); end >= 0; end = i < 0 ? -1 : metaLineEnd(src, i)) {
+    out.push(i, end, META);
     i = skipBlanks(src, out, end);
   }
   if (i >= 0) blankCode(src, out, i);
-  return blanked(src, out);
+  return apply(src, out);
 }
 
 /**
@@ -139,7 +175,7 @@ function blankCode(src: string, out: Ranges, from: number): void {
     const end = commentEnd(src, i);
     if (end > src.length) return; // never closed: the grammar stops here
     if (end >= 0) {
-      out.push(i, end);
+      out.push(i, end, BLANK);
       i = end;
     } else if ((c === 92 && src.charCodeAt(i + 1) === 47) || (c === 47 && src.charCodeAt(i + 1) === 92)) {
       i += 2; // `\/`, `/\`: a `/` that starts no comment
@@ -164,5 +200,6 @@ function blankCode(src: string, out: Ranges, from: number): void {
 export function prepareCProposition(text: string): string {
   const out: Ranges = [];
   blankCode(text, out, 0);
-  return blanked(text, out);
+  // a proposition is not checked for control characters: the stubs' are spaces, as they were
+  return apply(text, out).text.replace(/[\x00\x01]/g, BLANK);
 }

@@ -17,7 +17,7 @@ import { mk, type CContext } from './c-context.js';
 import { ctype, listItems, signedValue, stmts } from './c-code.js';
 import { climb, PROP_PRECEDENCE, PROP_RIGHT_ASSOC, shapeEnds, type PropOp, type Shape } from './c-operators.js';
 import type { CTypeInfo } from './c-types.js';
-import { cstOf, type Cst } from './cst.js';
+import { cstOf, type Cst, type Shortening } from './cst.js';
 
 type InitItem = LocationDecl | RegisterInit;
 type Clause =
@@ -156,14 +156,21 @@ function condLoc(n: Cst, c: CContext): CondTerm {
   return mk(c, { kind: 'loc', id: -1, name: name.text, index: null }, alt);
 }
 
+/** A key=value line as written (`metaKey hspace* "=" restOfLine`): its key, and its value trimmed. */
+function metaLine(text: string): MetaLine {
+  const eq = text.indexOf('=');
+  return { key: text.slice(0, eq).trimEnd(), value: text.slice(eq + 1).trim() };
+}
+
 /**
  * Builds the AST of a successful match of `File`, nodes registered in `c.nodes` with `id: -1`
- * (the caller numbers them) and comment anchors in `c.anchors`; `source` is the file as written.
+ * (the caller numbers them) and comment anchors in `c.anchors`; `source` is the file as written,
+ * `shortening` where the matched text is shorter (c-prepare.ts).
  * Throws `SyntaxProblem` for text the grammar accepts but the dialect does not (`long short x`,
  * two conditions).
  */
-export function buildCFile(match: MatchResult, source: string, c: CContext): LitmusFile {
-  const file = cstOf(match, source);
+export function buildCFile(match: MatchResult, source: string, shortening: Shortening | null, c: CContext): LitmusFile {
+  const file = cstOf(match, source, shortening);
   const metas = file.at(2).children;
   for (const m of metas) c.opaque.push(m.span);
   const items = file.at(3).at(2).children.map((e) => initEntry(e, c));
@@ -193,7 +200,7 @@ export function buildCFile(match: MatchResult, source: string, c: CContext): Lit
     dialect: 'c',
     name: file.at(0).at(2).text,
     doc: doc ? doc.text.slice(1, -1) : null,
-    meta: metas.map((m): MetaLine => ({ key: m.at(0).text, value: m.at(3).text.trim() })),
+    meta: metas.map((m): MetaLine => metaLine(m.text)),
     locations: items.filter((i): i is LocationDecl => i.kind === 'location'),
     registerInits: items.filter((i): i is RegisterInit => i.kind === 'registerInit'),
     threads: ts,

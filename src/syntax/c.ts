@@ -13,6 +13,7 @@ import { attachTrivia, scanSource, type Comment, type CommentSyntax } from './tr
 import type { CContext } from './c-context.js';
 import { buildCFile } from './c-semantics.js';
 import { prepareC } from './c-prepare.js';
+import { toSource } from './cst.js';
 
 // herd7's comments: `(* *)` nest (as in OCaml); C's block and line comments as in C. trivia.ts
 // nests every block kind alike, so a C block comment holding another opening marker reads as
@@ -41,10 +42,11 @@ export function parseC(text: string, file: string): ParseResult {
   const comments = findComments(src, file);
   if (!Array.isArray(comments)) return { ok: false, diagnostics: [comments] };
   const out = guard(text, file, () => {
-    const match = grammar.match(prepareC(src, headerEnd(src)));
-    if (match.failed()) return [syntaxError(match, file, text)];
+    const prepared = prepareC(src, headerEnd(src));
+    const match = grammar.match(prepared.text);
+    if (match.failed()) return [syntaxError(match, file, text, [], (x) => toSource(prepared.shortening, x))];
     const c: CContext = { nodes: new NodeTable(), anchors: [], opaque: [] };
-    const tree = buildCFile(match, src, c);
+    const tree = buildCFile(match, src, prepared.shortening, c);
     const inOpaque = (x: Comment): boolean => c.opaque.some((s) => x.start >= s.start && x.start < s.end);
     const real = comments.filter((x) => !inOpaque(x));
     const root: LitmusFile = { ...tree, trailingComments: attachTrivia(src, real, c.anchors) };

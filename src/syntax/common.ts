@@ -122,7 +122,7 @@ export function checkStructure(text: string, file: string, scan: SourceScan, fro
   let next = 0;
   const counts: number[] = [0]; // operators in the current expression, per open bracket
   let total = 0;
-  let lastWord = '';
+  let afterElse = false; // the last word was `else`
   for (let i = from; i < text.length; i++) {
     const skip = skips[next];
     if (skip && i === skip.start) {
@@ -130,36 +130,41 @@ export function checkStructure(text: string, file: string, scan: SourceScan, fro
       next++;
       continue;
     }
-    const ch = text[i]!;
+    const c = text.charCodeAt(i);
     // operator positions found at this step: one per prefix operator of a run like `!!-`
-    let operators: number[] = [];
-    if (ch === '(' || ch === '[' || ch === '{') {
+    let operators: number[] | null = null;
+    if (c === 40 || c === 91 || c === 123) {
       counts.push(0);
       if (counts.length - 1 > LIMITS.maxNesting) {
         return diagnostic('E0004', `brackets nested more than ${LIMITS.maxNesting} deep`, file, text, { start: i, end: i + 1 }, {
           label: 'too deep',
         });
       }
-    } else if (ch === ')' || ch === ']' || ch === '}') {
+    } else if (c === 41 || c === 93 || c === 125) {
       if (counts.length > 1) total -= counts.pop()!;
-    } else if (ch === ';' || ch === ',') {
+    } else if (c === 59 || c === 44) {
       total -= counts[counts.length - 1]!;
       counts[counts.length - 1] = 0;
-    } else if (OPERATOR.test(ch)) {
+    } else if (isOperatorChar(c)) {
       let j = i;
-      while (j + 1 < text.length && OPERATOR.test(text[j + 1]!)) j++;
-      const run = text.slice(i, j + 1);
-      operators = /^[-!~]+$/.test(run) ? [...run].map((_c, k) => i + k) : [i];
+      let prefixOnly = isPrefixOperator(c);
+      while (j + 1 < text.length && isOperatorChar(text.charCodeAt(j + 1))) {
+        j++;
+        if (!isPrefixOperator(text.charCodeAt(j))) prefixOnly = false;
+      }
+      operators = [i];
+      if (prefixOnly) for (let k = i + 1; k <= j; k++) operators.push(k);
       i = j;
-    } else if (/[A-Za-z_]/.test(ch)) {
+    } else if (isIdentStart(c)) {
       let j = i;
-      while (j + 1 < text.length && /\w/.test(text[j + 1]!)) j++;
-      const word = text.slice(i, j + 1);
-      if (word === 'if' && lastWord === 'else') operators = [i];
-      lastWord = word;
+      while (j + 1 < text.length && isWordChar(text.charCodeAt(j + 1))) j++;
+      const word = j - i < 4 ? text.slice(i, j + 1) : '';
+      if (word === 'if' && afterElse) operators = [i];
+      afterElse = word === 'else';
       i = j;
     }
-    if (!/[\s\w]/.test(ch)) lastWord = '';
+    if (!isWordChar(c) && !isSpace(c)) afterElse = false;
+    if (operators === null) continue;
     for (const at of operators) {
       counts[counts.length - 1]! += 1;
       total += 1;
@@ -173,7 +178,24 @@ export function checkStructure(text: string, file: string, scan: SourceScan, fro
   return null;
 }
 
-const OPERATOR = /[-+*\/%&|^!~<>=.?:\\]/;
+/** `- + * / % & | ^ ! ~ < > = . ? : \` */
+function isOperatorChar(c: number): boolean {
+  switch (c) {
+    case 45: case 43: case 42: case 47: case 37: case 38: case 124: case 94: case 33:
+    case 126: case 60: case 62: case 61: case 46: case 63: case 58: case 92:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `-`, `!`, `~`: each counts in a run of them. */
+const isPrefixOperator = (c: number): boolean => c === 45 || c === 33 || c === 126;
+const isIdentStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isWordChar = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
+/** JavaScript's `\s`. */
+const isSpace = (c: number): boolean => (c >= 9 && c <= 13) || c === 32 || (c >= 128 && /\s/.test(String.fromCharCode(c)));
+
 
 /** The failures Ohm reports, as much of their interface as we use (not in ohm-js's typings). */
 interface OhmFailure {
@@ -198,11 +220,19 @@ export interface ExpectedGroup {
  * expectation in an `expect` block). When every member of a group is expected, the group's
  * label replaces them (give the larger groups first).
  *
+ * `toSource` maps an offset of the matched text to the source, where they differ (c-prepare.ts).
+ *
  * A rule described `(§item item ...)` is a guard (see grammar/c-litmus.ohm): it stands for the
  * items it lists, which are the terminals its alternatives would have been expected as.
  */
-export function syntaxError(match: FailedMatchResult, file: string, text: string, groups: readonly ExpectedGroup[] = []): Diagnostic {
-  const pos = match.getRightmostFailurePosition();
+export function syntaxError(
+  match: FailedMatchResult,
+  file: string,
+  text: string,
+  groups: readonly ExpectedGroup[] = [],
+  toSource: (matched: number) => number = (x) => x,
+): Diagnostic {
+  const pos = toSource(match.getRightmostFailurePosition());
   const failures = (match as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures();
   let expected: string[] = [];
   // Ohm lists the failures last-recorded first; reversed, they follow the grammar
@@ -315,30 +345,36 @@ export class NodeTable {
   /**
    * Numbers every node reachable from `root` (any object with an own `id` property, visited in
    * pre-order, properties in insertion order, `trivia` skipped) and returns the id → span map;
-   * or E0004 at the first node nested deeper than `LIMITS.maxDepth`. Iterative, so a deep tree
-   * cannot overflow the stack here.
+   * or E0004 at the first node nested deeper than `LIMITS.maxDepth`. The walk recurses, but never
+   * below that depth (twice over, counting arrays), so a deep tree cannot overflow the stack.
    */
   number(root: object, file: string, text: string): Map<NodeId, Span> | Diagnostic[] {
     const out = new Map<NodeId, Span>();
     let next = 0;
-    const stack: [unknown, number][] = [[root, 0]];
-    while (stack.length > 0) {
-      const [value, depth] = stack.pop()!;
-      if (value === null || typeof value !== 'object') continue;
+    let tooDeep: Span | null = null;
+    const visit = (value: unknown, depth: number): boolean => {
+      if (value === null || typeof value !== 'object') return true;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!visit(item, depth)) return false;
+        return true;
+      }
       let childDepth = depth;
-      if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'id')) {
+      if (Object.prototype.hasOwnProperty.call(value, 'id')) {
         const span = this.span(value);
         if (depth >= LIMITS.maxDepth) {
-          const at = { start: span.start, end: span.start + 1 };
-          return [diagnostic('E0004', `expressions or statements nested more than ${LIMITS.maxDepth} deep`, file, text, at, { label: 'too deep' })];
+          tooDeep = span;
+          return false;
         }
         (value as { id: NodeId }).id = next;
         out.set(next++, span);
         childDepth = depth + 1;
       }
-      const children = Array.isArray(value) ? value : Object.entries(value).filter(([k]) => k !== 'trivia').map(([, v]) => v);
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], childDepth]);
-    }
-    return out;
+      const fields = value as Record<string, unknown>;
+      for (const key in fields) if (key !== 'trivia' && !visit(fields[key], childDepth)) return false;
+      return true;
+    };
+    if (visit(root, 0)) return out;
+    const at = { start: tooDeep!.start, end: tooDeep!.start + 1 };
+    return [diagnostic('E0004', `expressions or statements nested more than ${LIMITS.maxDepth} deep`, file, text, at, { label: 'too deep' })];
   }
 }

@@ -73,8 +73,13 @@ export interface SourceScan {
 export function scanSource(text: string, syntax: CommentSyntax, from = 0, to = text.length): SourceScan {
   const comments: Comment[] = [];
   const strings: Span[] = [];
+  const starts = startsOf(syntax);
   let i = from;
   outer: while (i < to) {
+    if (!starts.has(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const c = text[i]!;
     if (syntax.quotes.includes(c)) {
       const start = i++;
@@ -116,6 +121,18 @@ export function scanSource(text: string, syntax: CommentSyntax, from = 0, to = t
   return { comments, strings, unterminated: null };
 }
 
+const STARTS = new WeakMap<CommentSyntax, ReadonlySet<number>>();
+
+/** The characters that may start a comment or a string of `syntax`. */
+function startsOf(syntax: CommentSyntax): ReadonlySet<number> {
+  let starts = STARTS.get(syntax);
+  if (!starts) {
+    starts = new Set([...syntax.quotes, ...syntax.line, ...syntax.block.map(([open]) => open)].map((m) => m.charCodeAt(0)));
+    STARTS.set(syntax, starts);
+  }
+  return starts;
+}
+
 /** A node that can carry trivia, with its span. */
 export interface Anchor {
   /** The AST node; `attachTrivia` sets its `trivia` field. */
@@ -130,9 +147,10 @@ export interface Anchor {
  * anchor node's `trivia`; returns the comments left after the last node, for the file.
  */
 export function attachTrivia(text: string, comments: readonly Comment[], anchors: readonly Anchor[]): string[] {
-  const byStart = [...anchors].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const sorted = comments.length > 0;
+  const byStart = sorted ? [...anchors].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end) : [];
   // ending last first; among equal ends the outermost (earliest start) first
-  const byEnd = [...anchors].sort((a, b) => b.span.end - a.span.end || a.span.start - b.span.start);
+  const byEnd = sorted ? [...anchors].sort((a, b) => b.span.end - a.span.end || a.span.start - b.span.start) : [];
   const commentAt = new Map(comments.map((c) => [c.start, c]));
   const commentEndingAt = new Map(comments.map((c) => [c.end, c]));
   const leading = new Map<Anchor, string[]>();
@@ -195,7 +213,7 @@ function trailingOwner(
     if (inner) {
       if (inner.text.includes('\n')) return undefined;
       i = inner.end;
-    } else if (/\s/.test(ch)) {
+    } else if (isSpace(text.charCodeAt(i))) {
       i++;
     } else {
       return undefined;
@@ -214,10 +232,9 @@ function blankLineBefore(
   // walk back over whitespace and comments to the end of the previous token
   let i = start;
   while (i > 0) {
-    const ch = text[i - 1]!;
     const comment = commentEndingAt.get(i);
     if (comment) i = comment.start;
-    else if (/\s/.test(ch)) i--;
+    else if (isSpace(text.charCodeAt(i - 1))) i--;
     else break;
   }
   // now scan forward: a line break, then only spaces, then another line break is a blank line;
@@ -226,14 +243,13 @@ function blankLineBefore(
   let content = false;
   let j = i;
   while (j < start) {
-    const ch = text[j]!;
     const comment = commentAt.get(j);
     if (comment) {
       content = true;
       j = comment.end;
       continue;
     }
-    if (ch === '\n') {
+    if (text.charCodeAt(j) === 10) {
       if (sawBreak && !content) return true;
       sawBreak = true;
       content = false;
@@ -241,4 +257,9 @@ function blankLineBefore(
     j++;
   }
   return false;
+}
+
+/** JavaScript's `\s`, by character code. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || (c >= 128 && /\s/.test(String.fromCharCode(c)));
 }
