@@ -82,10 +82,10 @@ function plainType(n: Cst): CTypeInfo {
   return { name: t.name, atomic: false, int: t };
 }
 
-/** The elements of a `ListOf<x, sep>` or `NonemptyListOf<x, sep>`. */
+/** The elements of a list rule written `x (sep x)*`, or of an optional one (`List?`). */
 export function listItems(n: Cst): Cst[] {
-  const list = n.rule === 'ListOf' ? n.at(0) : n;
-  return list.rule === 'NonemptyListOf' ? [list.at(0), ...list.at(2).children] : [];
+  const list = n.rule === '_iter' ? n.opt : n;
+  return list ? [list.at(0), ...list.at(2).children] : [];
 }
 
 /**
@@ -116,6 +116,7 @@ export function stmts(n: Cst, c: CContext): Stmt[] {
     case 'Body_single':
       return block([n.at(0)], c);
     case 'AtomicStmt':
+    case 'IfOrWhile':
       return stmts(n.at(1), c);
     case 'IfStmt': {
       const elseOpt = n.at(5).opt;
