@@ -14,14 +14,15 @@
  * The driver never asks which model it runs: it asks a `Consistency` oracle.
  */
 import type { Mode } from '../events/modes.js';
-import { initRef, makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import { initRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { ThreadStates } from './threads.js';
 import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
-import { inPrefix, isMaximalExtension, keptCounts, porfPrefix, writesInMoOrder } from './revisits.js';
+import { keptCounts, porfPrefix, revisitsOf, settledRmwSources, writesInMoOrder, type Scratch } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
 
 /** Receives each finished execution. The graph and states are only valid during the call. */
@@ -71,15 +72,9 @@ interface Context {
 export class Explorer {
   private readonly interp: Interpreter;
   private readonly contexts: Context[] = [];
-  private readonly states: ThreadState[] = [];
-  private readonly pending: Request[] = [];
-  /** Per thread, the last event its state has consumed (states are reused when it is unchanged). */
-  private readonly basis: (GEvent | null)[] = [];
-  private readonly consumed: number[] = [];
-  /** Scratch buffers of pushRevisits (it never runs twice at once). */
-  private readonly scratchReads: GEvent[] = [];
-  private readonly scratchPrefix: Int32Array;
-  private readonly scratchKept: number[] = [];
+  private readonly threads: ThreadStates;
+  /** Buffers reused by prefix and revisit computations (never two at once). */
+  private readonly scratch: Scratch;
   private stamp = 0;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
@@ -90,7 +85,8 @@ export class Explorer {
     private readonly options: ExploreOptions,
   ) {
     this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
-    this.scratchPrefix = new Int32Array(program.threads.length);
+    this.scratch = { prefix: new Int32Array(program.threads.length), reads: [], kept: [] };
+    this.threads = new ThreadStates(this.interp);
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -138,7 +134,7 @@ export class Explorer {
     const shape = { threads: this.program.threads.length, initValues: this.program.locations.map((l) => l.init) };
     const g = new Graph(shape);
     this.contexts.push({ graph: g, items: [] });
-    this.restoreAll(g);
+    this.threads.restore(g);
     this.extend();
     this.loop();
   }
@@ -171,12 +167,12 @@ export class Explorer {
       if ((step & 255) === 0 && this.options.shouldStop?.()) throw new Interrupted();
       if (this.options.pruneBlocked !== false && this.frozenBlock()) {
         this.stats.pruned++;
-        this.sink.pruned?.(this.ctx.graph, this.states);
+        this.sink.pruned?.(this.ctx.graph, this.threads.states);
         return;
       }
-      const t = this.pending.findIndex((p) => p.kind !== 'stop');
+      const t = this.threads.pending.findIndex((p) => p.kind !== 'stop');
       if (t < 0) break;
-      const req = this.pending[t]!;
+      const req = this.threads.pending[t]!;
       let ok: boolean;
       switch (req.kind) {
         case 'read':
@@ -197,7 +193,7 @@ export class Explorer {
       }
     }
     this.stats.executions++;
-    this.sink.execution(this.ctx.graph, this.states);
+    this.sink.execution(this.ctx.graph, this.threads.states);
   }
 
   /**
@@ -209,8 +205,8 @@ export class Explorer {
    */
   private frozenBlock(): boolean {
     const g = this.ctx.graph;
-    for (let t = 0; t < this.states.length; t++) {
-      if (this.states[t]!.status !== 'blocked') continue;
+    for (let t = 0; t < this.threads.states.length; t++) {
+      if (this.threads.states[t]!.status !== 'blocked') continue;
       const e = g.last(t);
       if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return true;
     }
@@ -247,7 +243,7 @@ export class Explorer {
     // every consistent (write, spurious) choice other than the canonical one is a work item
     const choices: ReadChoice[] = [];
     const order = g.mo[req.loc]!;
-    const settled = req.rmw !== null ? this.settledRmwSources(g, ev) : null;
+    const settled = req.rmw !== null ? settledRmwSources(g, ev, this.scratch.prefix) : null;
     for (let i = -1; i < order.length; i++) {
       const w = i < 0 ? initRef(req.loc) : order[i]!;
       for (const spurious of this.variants(ev, w)) {
@@ -261,30 +257,6 @@ export class Explorer {
     for (const c of ok) this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
     this.setRf(g, ev, max, false);
     return this.completeRead(t, ev);
-  }
-
-  /**
-   * The writes read by RMWs that are *settled* for the new RMW read `r`: in its po ∪ rf prefix,
-   * or behind the no-revisit barrier. If `r` read such a write and wrote, the two RMWs would
-   * break atomicity, and no revisit could ever repair it (the other RMW can never be revisited
-   * by `r`'s write, and `r`, read non-maximally, can never be revisited or deleted): the choice
-   * is useless, as GenMC's driver also reasons.
-   */
-  private settledRmwSources(g: ExecutionGraph, r: GEvent): Set<EventRef> | null {
-    let out: Set<EventRef> | null = null;
-    let prefix: Int32Array | null = null;
-    for (const evs of g.threads) {
-      for (const e of evs) {
-        if (e.kind !== 'R' || !e.rmwRead || e.loc !== r.loc) continue;
-        if (!g.revisitable(e)) {
-          (out ??= new Set()).add(e.rf);
-          continue;
-        }
-        prefix ??= porfPrefix(g, makeRef(r.thread, r.index), this.scratchPrefix);
-        if (inPrefix(prefix, e)) (out ??= new Set()).add(e.rf);
-      }
-    }
-    return out;
   }
 
   /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
@@ -302,10 +274,10 @@ export class Explorer {
 
   /** Gives a read's value to its thread; for an RMW that writes, adds the write part. */
   private completeRead(t: number, ev: GEvent): boolean {
-    const s = this.states[t]!;
+    const s = this.threads.states[t]!;
     if (ev.rmw === null) {
       this.interp.completeLoad(t, s, ev.value);
-      this.advance(t, ev);
+      this.threads.advance(t, ev);
       return true;
     }
     const o = rmwOutcome(ev.rmw, ev.value, ev.spurious);
@@ -313,7 +285,7 @@ export class Explorer {
     ev.rmwRead = o.writes;
     this.interp.completeRmw(t, s, o);
     if (!o.writes) {
-      this.advance(t, ev);
+      this.threads.advance(t, ev);
       return true;
     }
     const g = this.ctx.graph;
@@ -321,7 +293,7 @@ export class Explorer {
     wEv.value = o.writeValue;
     const w = g.append(wEv);
     g.insertMoAfter(w, ev.rf);
-    this.advance(t, wEv);
+    this.threads.advance(t, wEv);
     // Revisits first: the graph may violate atomicity now (two RMWs read the same write), and
     // only a revisit of the other RMW repairs that.
     this.pushRevisits(w);
@@ -339,8 +311,8 @@ export class Explorer {
     const ok = this.oracle.writeChoices(g, ev, preds.slice(0, -1), (p) => g.moveMoAfter(w, p));
     for (const p of ok) this.ctx.items.push({ kind: 'write', write: w, pred: p });
     g.moveMoAfter(w, max);
-    this.interp.completeWrite(t, this.states[t]!);
-    this.advance(t, ev);
+    this.interp.completeWrite(t, this.threads.states[t]!);
+    this.threads.advance(t, ev);
     this.pushRevisits(w);
     return true;
   }
@@ -348,53 +320,15 @@ export class Explorer {
   private addFence(t: number, req: Extract<Request, { kind: 'fence' }>): boolean {
     const ev = this.newEvent(t, 'F', -1, req.mode, req.site, null);
     this.ctx.graph.append(ev);
-    this.interp.completeFence(t, this.states[t]!);
-    this.advance(t, ev);
+    this.interp.completeFence(t, this.threads.states[t]!);
+    this.threads.advance(t, ev);
     return true;
   }
 
-  /** After completing `ev`: snapshot the thread's state on it, then run to the next access. */
-  private advance(t: number, ev: GEvent): void {
-    const s = this.states[t]!;
-    ev.snapshot = Interpreter.copy(s);
-    this.pending[t] = this.interp.next(t, s);
-    this.basis[t] = ev;
-    this.consumed[t] = ev.index + 1;
-  }
 
   /** Pushes the backward revisits of the new (or newly placed) write `w`. */
   private pushRevisits(w: EventRef): void {
-    const g = this.ctx.graph;
-    const wEv = g.get(w);
-    const candidates = this.scratchReads;
-    candidates.length = 0;
-    let prefix: Int32Array | null = null;
-    for (const evs of g.threads) {
-      for (const e of evs) {
-        if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
-        prefix ??= porfPrefix(g, w, this.scratchPrefix);
-        if (!inPrefix(prefix, e)) candidates.push(e);
-      }
-    }
-    if (prefix === null || candidates.length === 0) return;
-    // Latest read first: if revisiting a read is not a maximal extension, revisiting an earlier
-    // one (which deletes more) is not either, so the search stops there (as GenMC's does).
-    // (Insertion sort: the list is short and nearly sorted, and sort() would allocate.)
-    for (let i = 1; i < candidates.length; i++) {
-      const x = candidates[i]!;
-      let j = i - 1;
-      while (j >= 0 && candidates[j]!.stamp < x.stamp) {
-        candidates[j + 1] = candidates[j]!;
-        j--;
-      }
-      candidates[j + 1] = x;
-    }
-    for (const e of candidates) {
-      const r = makeRef(e.thread, e.index);
-      if (!isMaximalExtension(g, r, w, prefix)) break;
-      this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: false });
-      if (e.rmw !== null && canFailSpuriously(e.rmw, wEv.value)) this.ctx.items.push({ kind: 'backward', read: r, write: w, spurious: true });
-    }
+    revisitsOf(this.ctx.graph, w, this.scratch, this.ctx.items);
   }
 
   /** Applies a work item to the current context; false when the result is inconsistent. */
@@ -407,7 +341,7 @@ export class Explorer {
         this.setRf(g, ev, item.write, item.spurious);
         ev.addedMax = false;
         ev.rmwRead = false;
-        this.restoreAll(g, ev);
+        this.threads.restore(g, ev);
         return this.completeRead(ev.thread, ev) || this.drop();
       }
       case 'write': {
@@ -415,7 +349,7 @@ export class Explorer {
         g.cutAfter(ev.stamp);
         g.moveMoAfter(item.write, item.pred);
         ev.addedMax = false;
-        this.restoreAll(g);
+        this.threads.restore(g);
         this.pushRevisits(item.write);
         return true;
       }
@@ -423,8 +357,8 @@ export class Explorer {
         const wEv = g.get(item.write);
         g.cutAfter(wEv.stamp);
         // scratch buffers: the prefix is done with before completeRead needs them again
-        const prefix = porfPrefix(g, item.write, this.scratchPrefix);
-        const copy = g.copyPrefix(keptCounts(g, item.read, prefix, this.scratchKept));
+        const prefix = porfPrefix(g, item.write, this.scratch.prefix);
+        const copy = g.copyPrefix(keptCounts(g, item.read, prefix, this.scratch.kept));
         prefix.forEach((last, t) => {
           if (last > copy.barrier[t]!) copy.barrier[t] = last;
         });
@@ -433,7 +367,7 @@ export class Explorer {
         rEv.rmwRead = false;
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
         this.contexts.push({ graph: copy, items: [] });
-        this.restoreAll(copy, rEv);
+        this.threads.restore(copy, rEv);
         // Check the revisited read before completing it: completing an RMW pushes the revisits
         // of its write part, and revisits pushed from an inconsistent graph would keep the
         // inconsistency in graphs that are only checked around their own changes.
@@ -446,56 +380,5 @@ export class Explorer {
   private drop(): false {
     this.stats.dropped++;
     return false;
-  }
-
-  /**
-   * Rebuilds every thread's state for graph `g` from the snapshot on its last event (or its
-   * initial state), and runs it to its next access. `upTo` (a read, the last event of its
-   * thread) is left pending: its thread stops just before completing it, for the caller to
-   * complete with a new value.
-   */
-  private restoreAll(g: ExecutionGraph, upTo?: GEvent): void {
-    for (let t = 0; t < g.threads.length; t++) {
-      const evs = g.threads[t]!;
-      const k = upTo !== undefined && upTo.thread === t ? upTo.index : evs.length;
-      const last = k === 0 ? null : evs[k - 1]!;
-      // a thread whose events are unchanged (the same objects) keeps its state and request
-      if (this.states[t] !== undefined && this.basis[t] === last && this.consumed[t] === k && upTo?.thread !== t) continue;
-      const snap = last === null ? null : (last.snapshot as ThreadState | null);
-      let s: ThreadState;
-      if (last === null) s = this.interp.initialState(t);
-      else if (snap !== null) s = Interpreter.copy(snap);
-      else s = this.replayThread(g, t, k);
-      this.states[t] = s;
-      this.pending[t] = this.interp.next(t, s);
-      this.basis[t] = last;
-      this.consumed[t] = k;
-    }
-  }
-
-  /** Re-runs thread `t` over its first `k` events, feeding reads their recorded values. */
-  private replayThread(g: ExecutionGraph, t: number, k: number): ThreadState {
-    const s = this.interp.initialState(t);
-    const evs = g.threads[t]!;
-    for (let i = 0; i < k; i++) {
-      const e = evs[i]!;
-      const req = this.interp.next(t, s);
-      if (req.kind === 'stop') throw new Error(`internal error: replay of thread ${t} stopped before event ${i}`);
-      if (req.kind === 'read') {
-        if (e.kind !== 'R' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a read');
-        if (req.rmw === null) this.interp.completeLoad(t, s, e.value);
-        else {
-          const o = rmwOutcome(req.rmw, e.value, e.spurious);
-          this.interp.completeRmw(t, s, o);
-          if (o.writes) i++; // the write part is the next event
-        }
-      } else if (req.kind === 'write') {
-        if (e.kind !== 'W' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a write');
-        this.interp.completeWrite(t, s);
-      } else {
-        this.interp.completeFence(t, s);
-      }
-    }
-    return s;
   }
 }

@@ -10,6 +10,8 @@
  *   revisit is the unique one that leads to the revisited graph, so no graph is explored twice.
  */
 import { initRef, makeRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
+import { canFailSpuriously } from './interpreter.js';
+import type { WorkItem } from './subtree.js';
 
 /**
  * A po ∪ rf prefix: per thread, the index of the last event in it (-1 for none). Such prefixes
@@ -111,4 +113,72 @@ export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: Prefix, into:
 /** The writes a read of `loc` could read from, in mo order (the initial write first). */
 export function writesInMoOrder(g: ExecutionGraph, loc: number): EventRef[] {
   return [initRef(loc), ...g.mo[loc]!];
+}
+
+/**
+ * The writes read by RMWs that are *settled* for the new RMW read `r`: in its po ∪ rf prefix,
+ * or behind the no-revisit barrier. If `r` read such a write and wrote, the two RMWs would
+ * break atomicity, and no revisit could ever repair it (the other RMW can never be revisited
+ * by `r`'s write, and `r`, read non-maximally, can never be revisited or deleted): the choice
+ * is useless, as GenMC's driver also reasons.
+ */
+export function settledRmwSources(g: ExecutionGraph, r: GEvent, scratchPrefix: Int32Array): Set<EventRef> | null {
+  let out: Set<EventRef> | null = null;
+  let prefix: Int32Array | null = null;
+  for (const evs of g.threads) {
+    for (const e of evs) {
+      if (e.kind !== 'R' || !e.rmwRead || e.loc !== r.loc) continue;
+      if (!g.revisitable(e)) {
+        (out ??= new Set()).add(e.rf);
+        continue;
+      }
+      prefix ??= porfPrefix(g, makeRef(r.thread, r.index), scratchPrefix);
+      if (inPrefix(prefix, e)) (out ??= new Set()).add(e.rf);
+    }
+  }
+  return out;
+}
+
+/** Buffers the explorer lends to these computations (one at a time). */
+export interface Scratch {
+  readonly prefix: Int32Array;
+  readonly reads: GEvent[];
+  readonly kept: number[];
+}
+
+/**
+ * The backward revisits of the new (or newly placed) write `w`, pushed onto `out`: each
+ * revisitable read of its location outside its prefix, latest first, while the revisit is a
+ * maximal extension. If revisiting a read is not, revisiting an earlier one (which deletes more)
+ * is not either, so the search stops there (as GenMC's does).
+ */
+export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out: WorkItem[]): void {
+  const wEv = g.get(w);
+  const candidates = scratch.reads;
+  candidates.length = 0;
+  let prefix: Int32Array | null = null;
+  for (const evs of g.threads) {
+    for (const e of evs) {
+      if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
+      prefix ??= porfPrefix(g, w, scratch.prefix);
+      if (!inPrefix(prefix, e)) candidates.push(e);
+    }
+  }
+  if (prefix === null || candidates.length === 0) return;
+  // insertion sort, latest first: the list is short and nearly sorted, and sort() would allocate
+  for (let i = 1; i < candidates.length; i++) {
+    const x = candidates[i]!;
+    let j = i - 1;
+    while (j >= 0 && candidates[j]!.stamp < x.stamp) {
+      candidates[j + 1] = candidates[j]!;
+      j--;
+    }
+    candidates[j + 1] = x;
+  }
+  for (const e of candidates) {
+    const r = makeRef(e.thread, e.index);
+    if (!isMaximalExtension(g, r, w, prefix)) break;
+    out.push({ kind: 'backward', read: r, write: w, spurious: false });
+    if (e.rmw !== null && canFailSpuriously(e.rmw, wEv.value)) out.push({ kind: 'backward', read: r, write: w, spurious: true });
+  }
 }

@@ -7,22 +7,20 @@
  * temporary, in left-to-right order, and `&&`/`||` become branches so that a short-circuited
  * access never happens.
  */
-import type { Expr, LocationRef, NodeId, Ordering, Stmt, ThreadDecl } from '../ast.js';
+import type { Expr, LocationRef, NodeId, Stmt, ThreadDecl } from '../ast.js';
 import { fenceMode, loadMode, rmwModes, storeMode, type Mode } from '../events/modes.js';
 import type { LowerContext, LocationEntry } from './context.js';
-import type { Address, BinaryFn, Instr, LoopId, Operand, RmwOp, Slot, ThreadCode } from './ir.js';
-import { fits, fromBigInt, type RegValue } from './values.js';
-import { registerNames } from './scopes.js';
+import type { Address, BinaryFn, LoopId, Operand, RmwOp, ThreadCode } from './ir.js';
+import { fromBigInt, type RegValue } from './values.js';
+import { checkAccess, checkConstant, checkFailureOrdering, checkOrdering, safe } from './checks.js';
 
-type Ty = 'int' | 'result';
+export { rangeNote } from './checks.js';
+import { registerNames } from './scopes.js';
+import { CodeBuffer, type RegInfo, type Ty } from './code-buffer.js';
+
 interface Lowered {
   readonly op: Operand;
   readonly ty: Ty;
-}
-interface RegInfo {
-  readonly slot: Slot;
-  mutable: boolean;
-  ty: Ty;
 }
 interface LoopFrame {
   readonly loop: LoopId;
@@ -35,22 +33,16 @@ const BINARY: Readonly<Record<string, BinaryFn>> = {
   '<<': 'shl', '>>': 'shr', '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
 };
 
-export class ThreadLowerer {
-  private readonly code: Instr[] = [];
-  private readonly slotNames: string[] = [];
-  private readonly regs = new Map<string, RegInfo>();
-  private readonly declared = new Set<string>();
-  private readonly reportedUnknown = new Set<string>();
+export class ThreadLowerer extends CodeBuffer {
   private readonly loops: LoopFrame[] = [];
-  private userSlots = 0;
-  private tempTop = 0;
 
   constructor(
-    private readonly ctx: LowerContext,
+    ctx: LowerContext,
     private readonly index: number,
-    private readonly decl: ThreadDecl,
+    decl: ThreadDecl,
     initRegs: ReadonlyMap<string, RegValue>,
   ) {
+    super(ctx, decl);
     for (const name of [...registerNames(decl.body), ...initRegs.keys()]) this.slotFor(name);
     this.userSlots = this.slotNames.length;
     this.tempTop = this.userSlots;
@@ -65,40 +57,6 @@ export class ThreadLowerer {
     this.emit({ op: 'halt' });
     const initRegs: RegValue[] = this.slotNames.map((n) => this.initValues.get(n) ?? 0);
     return { name: this.decl.name, index: this.index, code: this.code, slotNames: this.slotNames, initRegs };
-  }
-
-  /** The slot of a named register (for conditions); undefined when the thread never declares it. */
-  registerSlot(name: string): { slot: Slot; ty: Ty } | undefined {
-    const r = this.regs.get(name);
-    return r && this.declared.has(name) ? { slot: r.slot, ty: r.ty } : undefined;
-  }
-
-  private slotFor(name: string): RegInfo {
-    let r = this.regs.get(name);
-    if (!r) {
-      r = { slot: this.slotNames.length, mutable: this.ctx.dialect === 'c', ty: 'int' };
-      this.slotNames.push(name);
-      this.regs.set(name, r);
-    }
-    return r;
-  }
-
-  private temp(): Slot {
-    const s = this.tempTop++;
-    if (s >= this.slotNames.length) this.slotNames.push('');
-    return s;
-  }
-
-  private emit(i: Instr): number {
-    this.code.push(i);
-    return this.code.length - 1;
-  }
-
-  private patch(at: number, target: number): void {
-    const i = this.code[at]!;
-    if (i.op === 'jump') this.code[at] = { op: 'jump', target };
-    else if (i.op === 'branch') this.code[at] = { ...i, ifFalse: target };
-    else throw new Error('internal error: patching ' + i.op);
   }
 
   private block(stmts: readonly Stmt[]): void {
@@ -137,15 +95,15 @@ export class ThreadLowerer {
       case 'write': {
         const addr = this.address(s.loc, 'plain', s.id);
         const v = this.intExpr(s.value);
-        this.checkConstant(s.value, addr.entry);
+        checkConstant(this.ctx, s.value, addr.entry);
         this.emit({ op: 'store', addr: addr.address, value: v, mode: 'na', site: this.ctx.site(s.id, this.index) });
         return;
       }
       case 'store': {
-        this.checkOrdering('store', s.ordering, s.id);
+        checkOrdering(this.ctx, 'store', s.ordering, s.id);
         const addr = this.address(s.loc, 'atomic', s.id);
         const v = this.intExpr(s.value);
-        this.checkConstant(s.value, addr.entry);
+        checkConstant(this.ctx, s.value, addr.entry);
         this.emit({ op: 'store', addr: addr.address, value: v, mode: storeMode(safe(s.ordering, 'store')), site: this.ctx.site(s.id, this.index) });
         return;
       }
@@ -278,28 +236,6 @@ export class ThreadLowerer {
     return v.op;
   }
 
-  private mismatch(id: NodeId, expected: Ty, found: Ty): void {
-    const name = (t: Ty) => (t === 'int' ? 'an integer' : 'a compare_exchange `Result`');
-    this.ctx.error('E0228', `mismatched types: expected ${name(expected)}, found ${name(found)}`, id, {
-      ...(found === 'result' ? { help: ['use `.is_ok()`, `.is_err()` or `.unwrap_or_else(|v| v)` to get at the value'] } : {}),
-      ...(expected === 'result' ? { help: ['compare a result with `Ok(v)` or `Err(v)`'] } : {}),
-    });
-  }
-
-  private useReg(name: string, id: NodeId): RegInfo | null {
-    if (!this.declared.has(name)) {
-      if (!this.reportedUnknown.has(name)) {
-        this.reportedUnknown.add(name);
-        this.ctx.error('E0222', `cannot find value \`${name}\` in this scope`, id, {
-          label: 'not found in this scope',
-          ...(this.regs.has(name) ? { notes: [`\`${name}\` is declared later in thread \`${this.decl.name}\``] } : {}),
-        });
-      }
-      return this.regs.get(name) ?? null;
-    }
-    return this.regs.get(name)!;
-  }
-
   private expr(e: Expr): Lowered {
     switch (e.kind) {
       case 'int':
@@ -315,7 +251,7 @@ export class ThreadLowerer {
         return this.memRead(addr.address, 'na', e.id);
       }
       case 'load': {
-        this.checkOrdering('load', e.ordering, e.id);
+        checkOrdering(this.ctx, 'load', e.ordering, e.id);
         const addr = this.address(e.loc, 'atomic', e.id);
         return this.memRead(addr.address, loadMode(safe(e.ordering, 'load')), e.id);
       }
@@ -323,18 +259,18 @@ export class ThreadLowerer {
       case 'fetch': {
         const addr = this.address(e.loc, 'atomic', e.id);
         const v = this.intExpr(e.value);
-        this.checkConstant(e.value, addr.entry);
+        checkConstant(this.ctx, e.value, addr.entry);
         const rmw: RmwOp = e.kind === 'swap' ? { kind: 'swap' } : { kind: 'fetch', op: e.op };
         const m = rmwModes(e.ordering);
         return this.rmw(addr.address, rmw, v, null, m.read, m.write, m.read, e.id, 'int');
       }
       case 'cas': {
-        this.checkFailureOrdering(e.failure, e.id);
+        checkFailureOrdering(this.ctx, e.failure, e.id);
         const addr = this.address(e.loc, 'atomic', e.id);
         const exp = this.intExpr(e.expected);
         const des = this.intExpr(e.desired);
-        this.checkConstant(e.expected, addr.entry);
-        this.checkConstant(e.desired, addr.entry);
+        checkConstant(this.ctx, e.expected, addr.entry);
+        checkConstant(this.ctx, e.desired, addr.entry);
         const m = rmwModes(e.success);
         return this.rmw(addr.address, { kind: 'cas', weak: e.weak }, exp, des, m.read, m.write, loadMode(safe(e.failure, 'load')), e.id, 'result');
       }
@@ -396,7 +332,7 @@ export class ThreadLowerer {
 
   /** C's compare_exchange: the expected value comes from, and on failure goes back to, `*exp`. */
   private cCas(e: Extract<Expr, { kind: 'ccas' }>): Lowered {
-    this.checkFailureOrdering(e.failure, e.id);
+    checkFailureOrdering(this.ctx, e.failure, e.id);
     const addr = this.address(e.loc, 'atomic', e.id);
     let expected: Operand;
     let expAddr: Address | null = null;
@@ -464,7 +400,7 @@ export class ThreadLowerer {
       if (ref.index) this.intExpr(ref.index);
       return { address: dummy, entry: null };
     }
-    this.checkAccess(entry, access, useId, ref);
+    checkAccess(this.ctx, entry, access, useId, ref);
     if (entry.isArray !== (ref.index !== null)) {
       this.ctx.error('E0213', entry.isArray ? `\`${ref.name}\` is an array: index it, as in \`${ref.name}[i]\`` : `\`${ref.name}\` is not an array and cannot be indexed`, ref.id);
     }
@@ -480,84 +416,14 @@ export class ThreadLowerer {
     const idx = this.intExpr(ref.index);
     return { address: { base: entry.base, length: entry.length, index: idx, name: ref.name }, entry };
   }
-
-  private checkAccess(entry: LocationEntry, access: 'atomic' | 'plain' | 'mutex', id: NodeId, ref: LocationRef): void {
-    if (entry.kind === 'any') return;
-    if (entry.kind === 'mutex' && access !== 'mutex') {
-      this.ctx.error('E0212', `\`${ref.name}\` is a \`Mutex\`: it can only be locked and unlocked`, id);
-    } else if (access === 'mutex' && entry.kind !== 'mutex') {
-      this.ctx.error('E0212', `\`${ref.name}\` is not a \`Mutex\` (it has type \`${entry.typeName}\`)`, id);
-    } else if (access === 'atomic' && entry.kind === 'plain') {
-      this.ctx.error('E0210', `\`${ref.name}\` has the plain type \`${entry.typeName}\`: atomic operations need an atomic type`, id, {
-        help: [`declare it with an atomic type, e.g. \`static ${ref.name}: Atomic${cap(entry.typeName)}\``],
-      });
-    } else if (access === 'plain' && entry.kind === 'atomic') {
-      this.ctx.error('E0211', `\`${ref.name}\` is atomic (\`${entry.typeName}\`): access it with \`load\` and \`store\``, id);
-    }
-  }
-
-  private checkOrdering(kind: 'load' | 'store', o: Ordering, id: NodeId): void {
-    if (kind === 'load' && (o === 'Release' || o === 'AcqRel')) {
-      this.ctx.errorAtWord('E0200', 'atomic loads cannot have `Release` or `AcqRel` ordering', id, this.orderingWord(o), {
-        help: ['consider using ordering modes `Acquire`, `SeqCst` or `Relaxed`'],
-      });
-    }
-    if (kind === 'store' && (o === 'Acquire' || o === 'AcqRel' || o === 'Consume')) {
-      this.ctx.errorAtWord('E0201', 'atomic stores cannot have `Acquire` or `AcqRel` ordering', id, this.orderingWord(o), {
-        help: ['consider using ordering modes `Release`, `SeqCst` or `Relaxed`'],
-      });
-    }
-  }
-
-  private checkFailureOrdering(o: Ordering, id: NodeId): void {
-    if (o === 'Release' || o === 'AcqRel') {
-      this.ctx.errorAtWord('E0203', 'compare_exchange\'s failure ordering may not be `Release` or `AcqRel`, since a failed compare_exchange does not result in a write', id, this.orderingWord(o), {
-        help: ['consider using `Acquire` or `Relaxed` failure ordering instead'],
-      });
-    }
-  }
-
-  private orderingWord(o: Ordering): string {
-    if (this.ctx.dialect === 'rust') return o;
-    const c: Record<Ordering, string> = {
-      Relaxed: 'memory_order_relaxed', Consume: 'memory_order_consume', Acquire: 'memory_order_acquire',
-      Release: 'memory_order_release', AcqRel: 'memory_order_acq_rel', SeqCst: 'memory_order_seq_cst',
-    };
-    return c[o];
-  }
-
-  /** A literal written to a location must fit its type (native dialect). */
-  private checkConstant(e: Expr, entry: LocationEntry | null): void {
-    if (!entry || this.ctx.dialect !== 'rust') return;
-    let v: bigint | null = null;
-    if (e.kind === 'int') v = e.value;
-    else if (e.kind === 'unary' && e.op === '-' && e.arg.kind === 'int') v = -e.arg.value;
-    if (v !== null && !fits(v, entry.type)) {
-      this.ctx.error('E0224', `literal out of range for \`${entry.typeName}\``, e.id, { notes: [rangeNote(v, entry)] });
-    }
-  }
 }
 
 function c(value: RegValue): Operand {
   return { k: 'c', value };
 }
 
-/** After validation has reported a bad ordering, lowering carries on with a legal one. */
-function safe(o: Ordering, kind: 'load' | 'store'): Ordering {
-  if (kind === 'load') return o === 'Release' || o === 'AcqRel' ? 'SeqCst' : o;
-  return o === 'Acquire' || o === 'AcqRel' || o === 'Consume' ? 'SeqCst' : o;
-}
 
-function cap(typeName: string): string {
-  return typeName === 'bool' ? 'Bool' : typeName.charAt(0).toUpperCase() + typeName.slice(1);
-}
 
-export function rangeNote(v: bigint, entry: { type: { bits: number; signed: boolean }; typeName: string }): string {
-  const bits = BigInt(entry.type.bits);
-  const lo = entry.type.signed ? -(1n << (bits - 1n)) : 0n;
-  const hi = entry.type.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
-  return `the literal \`${v}\` does not fit into the type \`${entry.typeName}\` whose range is \`${lo}..=${hi}\``;
-}
 
 function methodName(m: string): string {
   return m === 'unwrap_or_else_identity' ? 'unwrap_or_else' : m;

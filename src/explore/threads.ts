@@ -1,0 +1,83 @@
+/**
+ * The threads' interpreter states for the explorer's current graph: each thread's state after
+ * its last event, and the access it wants to perform next. Each event carries a snapshot of its
+ * thread's state (taken when it was added), so following the graph when it is cut back, or
+ * copied by a revisit, only copies snapshots; a thread is re-run from its start only for a graph
+ * built without snapshots.
+ */
+import type { ExecutionGraph, GEvent } from '../graph/graph.js';
+import { Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+
+export class ThreadStates {
+  readonly states: ThreadState[] = [];
+  readonly pending: Request[] = [];
+  /** Per thread, the last event its state has consumed (a state is reused while it is unchanged). */
+  private readonly basis: (GEvent | null)[] = [];
+  private readonly consumed: number[] = [];
+
+  constructor(private readonly interp: Interpreter) {}
+
+  /** After completing `ev`: snapshot its thread's state on it, then run to the next access. */
+  advance(t: number, ev: GEvent): void {
+    const s = this.states[t]!;
+    ev.snapshot = Interpreter.copy(s);
+    this.pending[t] = this.interp.next(t, s);
+    this.basis[t] = ev;
+    this.consumed[t] = ev.index + 1;
+  }
+
+  /** Runs thread `t`, whose state was changed in place (a read completed), to its next access. */
+  resume(t: number): void {
+    this.pending[t] = this.interp.next(t, this.states[t]!);
+  }
+
+  /**
+   * Follows graph `g`: every thread's state after its last event (kept when its events are the
+   * same objects as before), and its next access. `upTo` (a read, the last event of its thread)
+   * is left pending: its thread stops just before completing it, for the caller to complete with
+   * a new value.
+   */
+  restore(g: ExecutionGraph, upTo?: GEvent): void {
+    for (let t = 0; t < g.threads.length; t++) {
+      const evs = g.threads[t]!;
+      const k = upTo !== undefined && upTo.thread === t ? upTo.index : evs.length;
+      const last = k === 0 ? null : evs[k - 1]!;
+      if (this.states[t] !== undefined && this.basis[t] === last && this.consumed[t] === k && upTo?.thread !== t) continue;
+      const snap = last === null ? null : (last.snapshot as ThreadState | null);
+      let s: ThreadState;
+      if (last === null) s = this.interp.initialState(t);
+      else if (snap !== null) s = Interpreter.copy(snap);
+      else s = this.replay(g, t, k);
+      this.states[t] = s;
+      this.pending[t] = this.interp.next(t, s);
+      this.basis[t] = last;
+      this.consumed[t] = k;
+    }
+  }
+
+  /** Re-runs thread `t` over its first `k` events, feeding reads their recorded values. */
+  private replay(g: ExecutionGraph, t: number, k: number): ThreadState {
+    const s = this.interp.initialState(t);
+    const evs = g.threads[t]!;
+    for (let i = 0; i < k; i++) {
+      const e = evs[i]!;
+      const req = this.interp.next(t, s);
+      if (req.kind === 'stop') throw new Error(`internal error: replay of thread ${t} stopped before event ${i}`);
+      if (req.kind === 'read') {
+        if (e.kind !== 'R' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a read');
+        if (req.rmw === null) this.interp.completeLoad(t, s, e.value);
+        else {
+          const o = rmwOutcome(req.rmw, e.value, e.spurious);
+          this.interp.completeRmw(t, s, o);
+          if (o.writes) i++; // the write part is the next event
+        }
+      } else if (req.kind === 'write') {
+        if (e.kind !== 'W' || e.loc !== req.loc) throw new Error('internal error: replay diverged at a write');
+        this.interp.completeWrite(t, s);
+      } else {
+        this.interp.completeFence(t, s);
+      }
+    }
+    return s;
+  }
+}
