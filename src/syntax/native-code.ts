@@ -1,6 +1,8 @@
 /**
- * Semantic actions of the native dialect for thread code: statements and expressions (the
- * grammar is grammar/litmus.ohm; the file-level actions are in native.ts).
+ * Semantic actions of the native dialect for thread code: statements and expressions, as functions
+ * over the concrete syntax tree (cst.ts; the grammar is grammar/litmus.ohm; the file-level
+ * actions are in native.ts). Each builds its parts in the order the Ohm semantics it replaced
+ * did, so that the first problem reported and the order of comment anchors stay the same.
  *
  * Two decisions live here:
  * - names: a name declared `static` in the file is a location, any other name a register, so
@@ -9,10 +11,9 @@
  * - binary operators: the grammar reads `a + b * c` as a flat list and `group` builds the tree by
  *   Rust precedence, iteratively, so that long chains cannot overflow the stack.
  */
-import type { Node } from 'ohm-js';
 import type { BinaryOp, Expr, FetchOp, LocationRef, Ordering, ResultMethod, Span, Stmt, UnaryOp } from '../ast.js';
-import type { LitmusActionDict } from './generated/litmus.ohm-bundle.js';
-import { join, SyntaxProblem, spanOf, type NodeTable } from './common.js';
+import { join, SyntaxProblem, type NodeTable } from './common.js';
+import type { Cst } from './cst.js';
 import type { Anchor } from './trivia.js';
 
 /** What the actions of one parse share. */
@@ -23,16 +24,6 @@ export interface NativeContext {
   /** Nodes that may carry comments, for trivia.ts. */
   readonly anchors: Anchor[];
 }
-
-/** Node accessors for the operations below (Ohm types nodes' operations as `any`). */
-export const op = {
-  expr: (n: Node): Expr => n['expr'](),
-  stmt: (n: Node): Stmt => n['stmt'](),
-  block: (n: Node): Stmt[] => n['block'](),
-  place: (n: Node): Place => n['place'](),
-  ordering: (n: Node): Ordering => n['ordering'](),
-  int: (n: Node): bigint => n['int'](),
-};
 
 /** A name with an optional index, before we know whether it is a register or a location. */
 export interface Place {
@@ -81,7 +72,24 @@ export function group<T, O extends BinaryOp>(
   return operands[0]!;
 }
 
-/** The operations `stmt`, `block`, `expr`, `place`, `ordering`, `int` for thread code. */
+/** The integer of an `intLit`: prefixes `0x 0o 0b`, underscores; the suffix is dropped. */
+export function intLitValue(n: Cst): bigint {
+  return BigInt(n.at(0).text.replace(/_/g, ''));
+}
+
+/** The integer of a `SignedInt` or `intLit`. */
+export function intOf(n: Cst): bigint {
+  if (n.rule === 'intLit') return intLitValue(n);
+  const v = intLitValue(n.at(1));
+  return n.at(0).size > 0 ? -v : v;
+}
+
+/** An `Ordering`. */
+export function orderingOf(n: Cst): Ordering {
+  return n.at(1).text as Ordering;
+}
+
+/** Thread code: `block` for a `Block` or `ElsePart`, `stmt`, `expr`, `place`. */
 export function codeActions(ctx: NativeContext) {
   const { nodes } = ctx;
   const locRef = (p: Place): LocationRef => nodes.add({ id: -1, name: p.name, index: p.index }, p.span);
@@ -91,210 +99,219 @@ export function codeActions(ctx: NativeContext) {
     return s;
   };
 
-  const block: LitmusActionDict<Stmt[]> = {
-    Block(_open, stmts, _close) {
-      return stmts.children.map((c, i) => anchored(op.stmt(c), i > 0));
-    },
-    ElsePart_if(_else, ifStmt) {
-      return [anchored(op.stmt(ifStmt), false)];
-    },
-    ElsePart_block(_else, body) {
-      return op.block(body);
-    },
+  const block = (n: Cst): Stmt[] => {
+    switch (n.rule) {
+      case 'Block':
+        return n.at(1).children.map((c, i) => anchored(stmt(c), i > 0));
+      case 'ElsePart':
+        return block(n.at(0));
+      case 'ElsePart_if':
+        return [anchored(stmt(n.at(1)), false)];
+      case 'ElsePart_block':
+        return block(n.at(1));
+      default:
+        throw new Error(`native-code.ts: no block action for ${n.rule}`);
+    }
   };
 
-  const stmt: LitmusActionDict<Stmt> = {
-    Let(_let, mut, name, _eq, init, _semi) {
-      return nodes.add({ kind: 'let', id: -1, name: name.sourceString, mutable: mut.numChildren > 0, init: op.expr(init) }, spanOf(this));
-    },
-    If(_if, cond, then, elsePart) {
-      const other = elsePart.children[0];
-      return nodes.add({ kind: 'if', id: -1, cond: op.expr(cond), then: op.block(then), else: other ? op.block(other) : null }, spanOf(this));
-    },
-    While(_while, cond, body) {
-      return nodes.add({ kind: 'while', id: -1, cond: op.expr(cond), body: op.block(body) }, spanOf(this));
-    },
-    Loop(_loop, body) {
-      return nodes.add({ kind: 'loop', id: -1, body: op.block(body) }, spanOf(this));
-    },
-    For(_for, v, _in, from, range, to, body) {
-      return nodes.add(
-        { kind: 'for', id: -1, var: v.sourceString, from: op.int(from), to: op.int(to), inclusive: range.sourceString === '..=', body: op.block(body) },
-        spanOf(this),
-      );
-    },
-    Break(_break, _semi) {
-      return nodes.add({ kind: 'break', id: -1 }, spanOf(this));
-    },
-    Continue(_continue, _semi) {
-      return nodes.add({ kind: 'continue', id: -1 }, spanOf(this));
-    },
-    Assert_eq(_m, _o, a, _c, b, _tc, _cl, _s) {
-      return nodes.add({ kind: 'assert', id: -1, form: 'assert_eq', args: [op.expr(a), op.expr(b)] }, spanOf(this));
-    },
-    Assert_ne(_m, _o, a, _c, b, _tc, _cl, _s) {
-      return nodes.add({ kind: 'assert', id: -1, form: 'assert_ne', args: [op.expr(a), op.expr(b)] }, spanOf(this));
-    },
-    Assert_one(_m, _o, a, _tc, _cl, _s) {
-      return nodes.add({ kind: 'assert', id: -1, form: 'assert', args: [op.expr(a)] }, spanOf(this));
-    },
-    Assume(_m, _o, c, _tc, _cl, _s) {
-      return nodes.add({ kind: 'assume', id: -1, cond: op.expr(c) }, spanOf(this));
-    },
-    Fence(_f, _o, ord, _c, _s) {
-      return nodes.add({ kind: 'fence', id: -1, ordering: op.ordering(ord) }, spanOf(this));
-    },
-    Store(place, _d, _m, _o, value, _c, ord, _cl, _s) {
-      return nodes.add({ kind: 'store', id: -1, loc: locRef(op.place(place)), value: op.expr(value), ordering: op.ordering(ord) }, spanOf(this));
-    },
-    Lock(place, _d, _m, _o, _c, _s) {
-      return nodes.add({ kind: 'lock', id: -1, mutex: locRef(op.place(place)) }, spanOf(this));
-    },
-    Unlock(place, _d, _m, _o, _c, _s) {
-      return nodes.add({ kind: 'unlock', id: -1, mutex: locRef(op.place(place)) }, spanOf(this));
-    },
-    Assign(placeNode, assignOp, value, _semi) {
-      const span = spanOf(this);
-      const p = op.place(placeNode);
-      const sym = assignOp.sourceString;
-      const compound = sym === '=' ? null : (sym.slice(0, -1) as BinaryOp);
-      if (isLocation(p)) {
-        if (compound) {
-          throw new SyntaxProblem(`\`${sym}\` cannot update a location`, spanOf(assignOp), `write \`${p.name} = ... ${compound} ...\` instead`);
+  const stmt = (n: Cst): Stmt => {
+    switch (n.rule) {
+      case 'Stmt':
+        return stmt(n.at(0));
+      case 'KeywordStmt':
+        return stmt(n.at(1));
+      case 'Let':
+        return nodes.add({ kind: 'let', id: -1, name: n.at(2).text, mutable: n.at(1).size > 0, init: expr(n.at(4)) }, n.span);
+      case 'If': {
+        const other = n.at(3).opt;
+        return nodes.add({ kind: 'if', id: -1, cond: expr(n.at(1)), then: block(n.at(2)), else: other ? block(other) : null }, n.span);
+      }
+      case 'While':
+        return nodes.add({ kind: 'while', id: -1, cond: expr(n.at(1)), body: block(n.at(2)) }, n.span);
+      case 'Loop':
+        return nodes.add({ kind: 'loop', id: -1, body: block(n.at(1)) }, n.span);
+      case 'For':
+        return nodes.add(
+          { kind: 'for', id: -1, var: n.at(1).text, from: intOf(n.at(3)), to: intOf(n.at(5)), inclusive: n.at(4).text === '..=', body: block(n.at(6)) },
+          n.span,
+        );
+      case 'Break':
+        return nodes.add({ kind: 'break', id: -1 }, n.span);
+      case 'Continue':
+        return nodes.add({ kind: 'continue', id: -1 }, n.span);
+      case 'Assert':
+        return stmt(n.at(0));
+      case 'Assert_eq':
+        return nodes.add({ kind: 'assert', id: -1, form: 'assert_eq', args: [expr(n.at(2)), expr(n.at(4))] }, n.span);
+      case 'Assert_ne':
+        return nodes.add({ kind: 'assert', id: -1, form: 'assert_ne', args: [expr(n.at(2)), expr(n.at(4))] }, n.span);
+      case 'Assert_one':
+        return nodes.add({ kind: 'assert', id: -1, form: 'assert', args: [expr(n.at(2))] }, n.span);
+      case 'Assume':
+        return nodes.add({ kind: 'assume', id: -1, cond: expr(n.at(2)) }, n.span);
+      case 'Fence':
+        return nodes.add({ kind: 'fence', id: -1, ordering: orderingOf(n.at(2)) }, n.span);
+      case 'Store':
+        return nodes.add({ kind: 'store', id: -1, loc: locRef(place(n.at(0))), value: expr(n.at(4)), ordering: orderingOf(n.at(6)) }, n.span);
+      case 'Lock':
+        return nodes.add({ kind: 'lock', id: -1, mutex: locRef(place(n.at(0))) }, n.span);
+      case 'Unlock':
+        return nodes.add({ kind: 'unlock', id: -1, mutex: locRef(place(n.at(0))) }, n.span);
+      case 'Assign':
+        return assign(n);
+      case 'ExprStmt':
+        return nodes.add({ kind: 'expr', id: -1, expr: expr(n.at(0)) }, n.span);
+      default:
+        throw new Error(`native-code.ts: no statement action for ${n.rule}`);
+    }
+  };
+
+  const assign = (n: Cst): Stmt => {
+    const span = n.span;
+    const p = place(n.at(0));
+    const assignOp = n.at(1);
+    const sym = assignOp.text;
+    const compound = sym === '=' ? null : (sym.slice(0, -1) as BinaryOp);
+    if (isLocation(p)) {
+      if (compound) {
+        throw new SyntaxProblem(`\`${sym}\` cannot update a location`, assignOp.span, `write \`${p.name} = ... ${compound} ...\` instead`);
+      }
+      const loc = locRef(p);
+      return nodes.add({ kind: 'write', id: -1, loc, value: expr(n.at(2)) }, span);
+    }
+    return nodes.add({ kind: 'assign', id: -1, name: p.name, op: compound, value: expr(n.at(2)) }, span);
+  };
+
+  const expr = (n: Cst): Expr => {
+    switch (n.rule) {
+      case 'Expr':
+        return binary(n);
+      case 'Operand': {
+        let e = expr(n.at(1));
+        const end = n.end;
+        const ops = n.at(0);
+        for (let i = ops.size - 1; i >= 0; i--) {
+          const o = ops.at(i);
+          e = nodes.add({ kind: 'unary', id: -1, op: o.text as UnaryOp, arg: e }, { start: o.start, end });
         }
-        const loc = locRef(p);
-        return nodes.add({ kind: 'write', id: -1, loc, value: op.expr(value) }, span);
+        return e;
       }
-      return nodes.add({ kind: 'assign', id: -1, name: p.name, op: compound, value: op.expr(value) }, span);
-    },
-    ExprStmt(e, _semi) {
-      return nodes.add({ kind: 'expr', id: -1, expr: op.expr(e) }, spanOf(this));
-    },
-  };
-
-  const expr: LitmusActionDict<Expr> = {
-    Expr(first, ops, operands) {
-      const firstExpr = op.expr(first);
-      if (ops.numChildren === 0) return firstExpr;
-      const spans = new Map<Expr, Span>([[firstExpr, spanOf(first)]]);
-      const rest = ops.children.map((o, i) => {
-        const operand = op.expr(operands.children[i]!);
-        spans.set(operand, spanOf(operands.children[i]!));
-        return { op: o.sourceString as BinaryOp, opSpan: spanOf(o), operand };
-      });
-      return group(
-        firstExpr,
-        rest,
-        (o, left, right) => {
-          const node: Expr = nodes.add({ kind: 'binary', id: -1, op: o, left, right }, join(spans.get(left)!, spans.get(right)!));
-          spans.set(node, nodes.span(node));
-          return node;
-        },
-      );
-    },
-    Operand(unaryOps, postfix) {
-      let e = op.expr(postfix);
-      const end = spanOf(this).end;
-      for (let i = unaryOps.numChildren - 1; i >= 0; i--) {
-        const o = unaryOps.children[i]!;
-        e = nodes.add({ kind: 'unary', id: -1, op: o.sourceString as UnaryOp, arg: e }, { start: o.source.startIdx, end });
-      }
-      return e;
-    },
-    PostfixExpr(base, suffixes) {
-      let e = op.expr(base);
-      const start = spanOf(this).start;
-      for (const s of suffixes.children) {
-        const inner = s.children[0]!;
-        let method: ResultMethod;
-        if (inner.ctorName === 'Suffix_identity') {
-          const [param, body] = [inner.children[4]!, inner.children[6]!];
-          if (param.sourceString !== body.sourceString) {
-            throw new SyntaxProblem('only the identity closure is supported here', join(spanOf(inner.children[3]!), spanOf(inner.children[7]!)), `write \`|${param.sourceString}| ${param.sourceString}\``);
-          }
-          method = 'unwrap_or_else_identity';
-        } else {
-          method = inner.children[1]!.sourceString as ResultMethod;
+      case 'PostfixExpr':
+        return postfix(n);
+      case 'BaseExpr':
+      case 'PrimaryExpr':
+        return expr(n.at(0));
+      case 'AtomicExpr':
+        return atomic(n);
+      case 'PrimaryExpr_paren':
+        return expr(n.at(1));
+      case 'PrimaryExpr_ok':
+        return nodes.add({ kind: 'result', id: -1, ok: true, value: expr(n.at(2)) }, n.span);
+      case 'PrimaryExpr_err':
+        return nodes.add({ kind: 'result', id: -1, ok: false, value: expr(n.at(2)) }, n.span);
+      case 'PrimaryExpr_int':
+        return nodes.add({ kind: 'int', id: -1, value: intLitValue(n.at(0)) }, n.span);
+      case 'PrimaryExpr_true':
+        return nodes.add({ kind: 'bool', id: -1, value: true }, n.span);
+      case 'PrimaryExpr_false':
+        return nodes.add({ kind: 'bool', id: -1, value: false }, n.span);
+      case 'PrimaryExpr_place': {
+        const placeNode = n.at(0);
+        if (placeNode.at(0).rule === 'Place_name' && !ctx.statics.has(placeNode.text)) {
+          return nodes.add({ kind: 'reg', id: -1, name: placeNode.text }, n.span);
         }
-        e = nodes.add({ kind: 'method', id: -1, target: e, method }, { start, end: s.source.endIdx });
+        return nodes.add({ kind: 'read', id: -1, loc: locRef(place(placeNode)) }, n.span);
       }
-      return e;
-    },
-    AtomicExpr_load(place, _d, _m, _o, ord, _c) {
-      const span = spanOf(this);
-      const loc = locRef(op.place(place));
-      return nodes.add({ kind: 'load', id: -1, loc, ordering: op.ordering(ord) }, span);
-    },
-    AtomicExpr_swap(place, _d, _m, _o, value, _c, ord, _cl) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'swap', id: -1, loc: locRef(op.place(place)), value: op.expr(value), ordering: op.ordering(ord) }, span);
-    },
-    AtomicExpr_fetch(place, _d, m, _o, value, _c, ord, _cl) {
-      const span = spanOf(this);
-      const fetchOp = m.sourceString.slice('fetch_'.length) as FetchOp;
-      return nodes.add({ kind: 'fetch', id: -1, op: fetchOp, loc: locRef(op.place(place)), value: op.expr(value), ordering: op.ordering(ord) }, span);
-    },
-    AtomicExpr_cas(place, _d, m, _o, expected, _c1, desired, _c2, success, _c3, failure, _cl) {
-      const span = spanOf(this);
-      return nodes.add(
-        {
-          kind: 'cas', id: -1, loc: locRef(op.place(place)), expected: op.expr(expected), desired: op.expr(desired),
-          success: op.ordering(success), failure: op.ordering(failure), weak: m.sourceString.endsWith('_weak'),
-        },
-        span,
-      );
-    },
-    AtomicExpr_store(place, _d, _m, _o, _value, _c, _ord, _cl) {
-      const name = op.place(place).name;
-      throw new SyntaxProblem('`store` gives no value: it is a statement', spanOf(this), `write \`${name}.store(v, o);\` on its own`);
-    },
-    AtomicExpr_mutex(place, _d, m, _o, _c) {
-      const what = m.sourceString;
-      throw new SyntaxProblem(`\`${what}\` is a statement`, spanOf(this), `write \`${op.place(place).name}.${what}();\` on its own, without \`.unwrap()\``);
-    },
-    PrimaryExpr_paren(_o, e, _c) {
-      return op.expr(e);
-    },
-    PrimaryExpr_ok(_ok, _o, e, _c) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'result', id: -1, ok: true, value: op.expr(e) }, span);
-    },
-    PrimaryExpr_err(_err, _o, e, _c) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'result', id: -1, ok: false, value: op.expr(e) }, span);
-    },
-    PrimaryExpr_int(lit) {
-      return nodes.add({ kind: 'int', id: -1, value: op.int(lit) }, spanOf(this));
-    },
-    PrimaryExpr_true(_t) {
-      return nodes.add({ kind: 'bool', id: -1, value: true }, spanOf(this));
-    },
-    PrimaryExpr_false(_f) {
-      return nodes.add({ kind: 'bool', id: -1, value: false }, spanOf(this));
-    },
-    PrimaryExpr_place(placeNode) {
-      const span = spanOf(this);
-      if (placeNode.children[0]!.ctorName === 'Place_name' && !ctx.statics.has(placeNode.sourceString)) {
-        return nodes.add({ kind: 'reg', id: -1, name: placeNode.sourceString }, span);
+      default:
+        throw new Error(`native-code.ts: no expression action for ${n.rule}`);
+    }
+  };
+
+  const binary = (n: Cst): Expr => {
+    const first = n.at(0);
+    const firstExpr = expr(first);
+    const ops = n.at(1);
+    if (ops.size === 0) return firstExpr;
+    const operands = n.at(2);
+    const spans = new Map<Expr, Span>([[firstExpr, first.span]]);
+    const rest = ops.children.map((o, i) => {
+      const operandNode = operands.at(i);
+      const operand = expr(operandNode);
+      spans.set(operand, operandNode.span);
+      return { op: o.text as BinaryOp, opSpan: o.span, operand };
+    });
+    return group(firstExpr, rest, (o, left, right) => {
+      const node: Expr = nodes.add({ kind: 'binary', id: -1, op: o, left, right }, join(spans.get(left)!, spans.get(right)!));
+      spans.set(node, nodes.span(node));
+      return node;
+    });
+  };
+
+  const postfix = (n: Cst): Expr => {
+    let e = expr(n.at(0));
+    const start = n.start;
+    for (const s of n.at(1).children) {
+      const inner = s.at(0);
+      let method: ResultMethod;
+      if (inner.rule === 'Suffix_identity') {
+        const [param, body] = [inner.at(4), inner.at(6)];
+        if (param.text !== body.text) {
+          throw new SyntaxProblem('only the identity closure is supported here', join(inner.at(3).span, inner.at(7).span), `write \`|${param.text}| ${param.text}\``);
+        }
+        method = 'unwrap_or_else_identity';
+      } else {
+        method = inner.at(1).text as ResultMethod;
       }
-      return nodes.add({ kind: 'read', id: -1, loc: locRef(op.place(placeNode)) }, span);
-    },
+      e = nodes.add({ kind: 'method', id: -1, target: e, method }, { start, end: s.end });
+    }
+    return e;
   };
 
-  const place: LitmusActionDict<Place> = {
-    Place_index(name, _o, index, _c) {
-      return { name: name.sourceString, index: op.expr(index), span: spanOf(this) };
-    },
-    Place_name(name) {
-      return { name: name.sourceString, index: null, span: spanOf(this) };
-    },
+  /** `Place "." AtomicCall`. */
+  const atomic = (n: Cst): Expr => {
+    const span = n.span;
+    const placeNode = n.at(0);
+    const call = n.at(2).at(0);
+    switch (call.rule) {
+      case 'AtomicCall_load': {
+        const loc = locRef(place(placeNode));
+        return nodes.add({ kind: 'load', id: -1, loc, ordering: orderingOf(call.at(2)) }, span);
+      }
+      case 'AtomicCall_swap':
+        return nodes.add({ kind: 'swap', id: -1, loc: locRef(place(placeNode)), value: expr(call.at(2)), ordering: orderingOf(call.at(4)) }, span);
+      case 'AtomicCall_fetch': {
+        const fetchOp = call.at(0).text.slice('fetch_'.length) as FetchOp;
+        return nodes.add(
+          { kind: 'fetch', id: -1, op: fetchOp, loc: locRef(place(placeNode)), value: expr(call.at(2)), ordering: orderingOf(call.at(4)) },
+          span,
+        );
+      }
+      case 'AtomicCall_cas':
+        return nodes.add(
+          {
+            kind: 'cas', id: -1, loc: locRef(place(placeNode)), expected: expr(call.at(2)), desired: expr(call.at(4)),
+            success: orderingOf(call.at(6)), failure: orderingOf(call.at(8)), weak: call.at(0).text.endsWith('_weak'),
+          },
+          span,
+        );
+      case 'AtomicCall_store': {
+        const name = place(placeNode).name;
+        throw new SyntaxProblem('`store` gives no value: it is a statement', span, `write \`${name}.store(v, o);\` on its own`);
+      }
+      case 'AtomicCall_mutex': {
+        const what = call.at(0).text;
+        throw new SyntaxProblem(`\`${what}\` is a statement`, span, `write \`${place(placeNode).name}.${what}();\` on its own, without \`.unwrap()\``);
+      }
+      default:
+        throw new Error(`native-code.ts: no action for ${call.rule}`);
+    }
   };
 
-  const ordering: LitmusActionDict<Ordering> = {
-    Ordering(_path, name) {
-      return name.sourceString as Ordering;
-    },
+  const place = (n: Cst): Place => {
+    const alt = n.at(0);
+    if (alt.rule === 'Place_index') return { name: alt.at(0).text, index: expr(alt.at(2)), span: alt.span };
+    return { name: alt.text, index: null, span: alt.span };
   };
 
-  return { block, stmt, expr, place, ordering };
+  return { block, stmt, expr };
 }

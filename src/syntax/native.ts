@@ -1,20 +1,23 @@
 /**
  * The native (Rust-flavoured) dialect front end: grammar/litmus.ohm → AST. This file owns the
- * parse pipeline and the file-level actions (header, locations, final condition, expectations);
- * thread code is in native-code.ts. Reference of the language: docs/language.md.
+ * parse pipeline and the file-level actions (header, locations, final condition, expectations),
+ * as functions over the concrete syntax tree (cst.ts); thread code is in native-code.ts. The
+ * grammar has no comment rule: the comments trivia.ts finds are blanked before matching.
+ * Reference of the language: docs/language.md.
  */
-import type { Node } from 'ohm-js';
+import type { MatchResult } from 'ohm-js';
 import type {
   Cond, CondTerm, Condition, Expectation, Initializer, IntType, LitmusFile, LocationDecl, LocationType,
-  ModelName, ObservedItem, OrderingMode, Quantifier, ThreadDecl,
+  ModelName, ObservedItem, OrderingMode, Quantifier, Span, ThreadDecl,
 } from '../ast.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import grammar, { type LitmusActionDict } from './generated/litmus.ohm-bundle.js';
+import grammar from './generated/litmus.ohm-bundle.js';
 import {
-  blankBom, checkStructure, guard, headerEnd, join, NodeTable, spanOf, syntaxError, type ParseResult,
+  blankBom, checkStructure, guard, headerEnd, join, NodeTable, syntaxError, type ParseResult,
 } from './common.js';
-import { codeActions, group, op, type NativeContext } from './native-code.js';
-import { attachTrivia, RUST_COMMENTS, scanSource } from './trivia.js';
+import { cstOf, type Cst } from './cst.js';
+import { codeActions, group, intLitValue, intOf, type NativeContext } from './native-code.js';
+import { attachTrivia, blankComments, RUST_COMMENTS, scanSource } from './trivia.js';
 
 /** Parses a native-dialect file. Call through `parseLitmus`, which checks the raw input first. */
 export function parseNative(text: string, file: string): ParseResult {
@@ -23,10 +26,10 @@ export function parseNative(text: string, file: string): ParseResult {
   const early = checkStructure(src, file, scan);
   if (early) return { ok: false, diagnostics: [early] };
   const result = guard(text, file, (): { tree: LitmusFile; spans: Map<number, { start: number; end: number }> } | Diagnostic[] => {
-    const match = grammar.match(src);
+    const match = grammar.match(blankComments(src, scan.comments));
     if (match.failed()) return [syntaxError(match, file, text, EXPECTED_GROUPS)];
     const ctx: NativeContext = { nodes: new NodeTable(), statics: new Set(), anchors: [] };
-    const tree: LitmusFile = semantics(ctx)(match)['file']();
+    const tree = buildNativeFile(match, src, ctx);
     const trailingComments = attachTrivia(src, scan.comments, ctx.anchors);
     const withComments: LitmusFile = { ...tree, trailingComments };
     const spans = ctx.nodes.number(withComments, file, text);
@@ -66,274 +69,244 @@ function intTypeOf(name: string): IntType {
   return INT_TYPES.get(plain)!;
 }
 
-/** The value of an integer literal: prefixes `0x 0o 0b`, underscores; the suffix is dropped. */
-function intValue(body: string): bigint {
-  return BigInt(body.replace(/_/g, ''));
-}
-
 const QUANTIFIERS: Readonly<Record<string, Quantifier>> = {
   Quantifier_exists: 'exists',
   Quantifier_notExists: 'not exists',
   Quantifier_forall: 'forall',
 };
 
-/** The semantics of one parse (created per parse, so that the actions can share `ctx`). */
-function semantics(ctx: NativeContext) {
-  const { nodes } = ctx;
-  const code = codeActions(ctx);
-  const E = (n: Node): Expectation => n['expectation']();
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t' };
 
-  const file: LitmusActionDict<LitmusFile> = {
-    File(header, doc, decls, threads, observed, filter, condition, expect) {
-      const locations = decls.children.map((d, i): LocationDecl => {
-        const decl: LocationDecl = d['decl']();
-        ctx.anchors.push({ node: decl, span: nodes.span(decl), keepBlank: i > 0 });
-        return decl;
-      });
-      for (const l of locations) ctx.statics.add(l.name);
-      const threadDecls = threads.children.map((t): ThreadDecl => {
-        const thread: ThreadDecl = t['thread']();
-        ctx.anchors.push({ node: thread, span: nodes.span(thread), keepBlank: false });
-        return thread;
-      });
-      const obs = observed.children[0];
-      const filt = filter.children[0];
-      const cond = condition.children[0];
-      const exp = expect.children[0];
-      let conditionNode: Condition | null = null;
-      if (cond) {
-        conditionNode = cond['condition']();
-        ctx.anchors.push({ node: conditionNode!, span: nodes.span(conditionNode!), keepBlank: false });
-      }
-      return {
-        kind: 'file',
-        dialect: 'rust',
-        name: header.children[1]!.children[1]!.sourceString,
-        doc: doc.children[0] ? doc.children[0]['doc']() : null,
-        meta: [],
-        locations,
-        registerInits: [],
-        threads: threadDecls,
-        observed: obs ? obs['observed']() : null,
-        filter: filt ? filt.children[1]!['cond']() : null,
-        condition: conditionNode,
-        expectations: exp ? exp.children[2]!.asIteration().children.map(E) : [],
-        verbatim: [],
-        trailingComments: [],
-      };
-    },
-  };
-
-  const doc: LitmusActionDict<string> = {
-    docString(_open, chars, _close) {
-      // CRLF files: a line break inside the doc string is one `\n`, so that `fmt` round-trips
-      return chars.children.map((c) => c['doc']()).join('').replace(/\r\n/g, '\n');
-    },
-    docChar_escape(_backslash, ch) {
-      return ({ n: '\n', t: '\t' } as Record<string, string>)[ch.sourceString] ?? ch.sourceString;
-    },
-    docChar_plain(ch) {
-      return ch.sourceString;
-    },
-  };
-
-  const decl: LitmusActionDict<LocationDecl> = {
-    Decl(_static, _mut, name, _colon, type, init, _semi) {
-      const i = init.children[0];
-      return nodes.add(
-        { kind: 'location', id: -1, name: name.sourceString, type: type['type'](), init: i ? i.children[1]!['init']() : null },
-        spanOf(this),
-      );
-    },
-  };
-
-  const type: LitmusActionDict<LocationType> = {
-    Type_array(_o, element, _semi, length, _c) {
-      return { kind: 'array', element: element['type'](), length: Number(op.int(length)) };
-    },
-    Type_mutex(_m, _unit) {
-      return { kind: 'mutex' };
-    },
-    scalarType(_name) {
-      const name = this.sourceString;
-      return { kind: 'scalar', atomic: name.startsWith('Atomic'), name, int: intTypeOf(name) };
-    },
-  };
-
-  const init: LitmusActionDict<Initializer> = {
-    Init_repeat(_o, value, _semi, count, _c) {
-      return nodes.add({ kind: 'repeat', id: -1, value: op.int(value), count: Number(op.int(count)) }, spanOf(this));
-    },
-    Init_list(_o, values, _comma, _c) {
-      return nodes.add({ kind: 'list', id: -1, values: values.asIteration().children.map(op.int) }, spanOf(this));
-    },
-    Init_value(value) {
-      return nodes.add({ kind: 'value', id: -1, value: op.int(value) }, spanOf(this));
-    },
-  };
-
-  const int: LitmusActionDict<bigint> = {
-    InitValue_true(_t) {
-      return 1n;
-    },
-    InitValue_false(_f) {
-      return 0n;
-    },
-    SignedInt(minus, lit) {
-      const v = op.int(lit);
-      return minus.numChildren > 0 ? -v : v;
-    },
-    intLit(body, _suffix) {
-      return intValue(body.sourceString);
-    },
-  };
-
-  const thread: LitmusActionDict<ThreadDecl> = {
-    Thread(_thread, name, body) {
-      return nodes.add({ kind: 'thread', id: -1, name: name.sourceString, params: [], body: op.block(body) }, spanOf(this));
-    },
-  };
-
-  const observed: LitmusActionDict<ObservedItem[]> = {
-    Observed(_kw, _o, items, _comma, _c) {
-      return items.asIteration().children.map((item) => item['observedItem']());
-    },
-  };
-
-  const observedItem: LitmusActionDict<ObservedItem> = {
-    ObservedItem_reg(reg) {
-      const [thread, name] = regParts(reg);
-      return nodes.add({ kind: 'reg', id: -1, thread, name }, spanOf(this));
-    },
-    ObservedItem_index(name, _o, index, _c) {
-      return nodes.add({ kind: 'loc', id: -1, name: name.sourceString, index: Number(op.int(index)) }, spanOf(this));
-    },
-    ObservedItem_loc(name) {
-      return nodes.add({ kind: 'loc', id: -1, name: name.sourceString, index: null }, spanOf(this));
-    },
-  };
-
-  const condition: LitmusActionDict<Condition> = {
-    Condition(quantifier, prop) {
-      return nodes.add({ id: -1, quantifier: QUANTIFIERS[quantifier.children[0]!.ctorName]!, prop: prop['cond']() }, spanOf(this));
-    },
-  };
-
-  const cond: LitmusActionDict<Cond> = {
-    Prop(first, ops, operands) {
-      const spans = new Map<Cond, { start: number; end: number }>();
-      const firstCond: Cond = first['cond']();
-      spans.set(firstCond, spanOf(first));
-      const rest = ops.children.map((o, i) => {
-        const operand: Cond = operands.children[i]!['cond']();
-        spans.set(operand, spanOf(operands.children[i]!));
-        return { op: o.sourceString as '&&' | '||', opSpan: spanOf(o), operand };
-      });
-      return group(firstCond, rest, (o, left, right) => {
-        const node: Cond = nodes.add({ kind: o === '&&' ? 'and' : 'or', id: -1, left, right }, join(spans.get(left)!, spans.get(right)!));
-        spans.set(node, nodes.span(node));
-        return node;
-      });
-    },
-    PropUnary(nots, atom) {
-      let c: Cond = atom['cond']();
-      const end = spanOf(this).end;
-      for (let i = nots.numChildren - 1; i >= 0; i--) {
-        c = nodes.add({ kind: 'not', id: -1, arg: c }, { start: nots.children[i]!.source.startIdx, end });
-      }
-      return c;
-    },
-    PropAtom_paren(_o, prop, _c) {
-      return prop['cond']();
-    },
-    PropAtom_cmp(left, cmp, right) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'compare', id: -1, op: cmp.sourceString as '==', left: left['term'](), right: right['term']() }, span);
-    },
-    PropAtom_true(_t) {
-      return nodes.add({ kind: 'true', id: -1 }, spanOf(this));
-    },
-    PropAtom_false(_f) {
-      return nodes.add({ kind: 'false', id: -1 }, spanOf(this));
-    },
-    PropAtom_term(term) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'term', id: -1, term: term['term']() }, span);
-    },
-  };
-
-  const term: LitmusActionDict<CondTerm> = {
-    Term_method(reg, _d, method, _o, _c) {
-      const span = spanOf(this);
-      return nodes.add({ kind: 'method', id: -1, target: reg['term'](), method: method.sourceString as 'is_ok' }, span);
-    },
-    regRef(thread, _colon, name) {
-      return nodes.add({ kind: 'reg', id: -1, thread: thread.sourceString, name: name.sourceString }, spanOf(this));
-    },
-    Term_ok(_ok, _o, value, _c) {
-      return nodes.add({ kind: 'result', id: -1, ok: true, value: op.int(value) }, spanOf(this));
-    },
-    Term_err(_err, _o, value, _c) {
-      return nodes.add({ kind: 'result', id: -1, ok: false, value: op.int(value) }, spanOf(this));
-    },
-    Term_int(value) {
-      return nodes.add({ kind: 'int', id: -1, value: op.int(value) }, spanOf(this));
-    },
-    Term_true(_t) {
-      return nodes.add({ kind: 'bool', id: -1, value: true }, spanOf(this));
-    },
-    Term_false(_f) {
-      return nodes.add({ kind: 'bool', id: -1, value: false }, spanOf(this));
-    },
-    Term_index(name, _o, index, _c) {
-      return nodes.add({ kind: 'loc', id: -1, name: name.sourceString, index: Number(op.int(index)) }, spanOf(this));
-    },
-    Term_loc(name) {
-      return nodes.add({ kind: 'loc', id: -1, name: name.sourceString, index: null }, spanOf(this));
-    },
-  };
-
-  const expectation: LitmusActionDict<Expectation> = {
-    Expectation(model, mode, _colon, observation, flags) {
-      const m = mode.children[0];
-      const flagNames = flags.children.map((f) => f.children[1]!.sourceString);
-      return nodes.add(
-        {
-          id: -1,
-          model: model.sourceString as ModelName,
-          mode: m ? (m.children[1]!.sourceString as OrderingMode) : 'as-written',
-          observation: observation.sourceString as Expectation['observation'],
-          race: flagNames.includes('race'),
-          fault: flagNames.includes('panic'),
-        },
-        spanOf(this),
-      );
-    },
-  };
-
-  return grammar
-    .createSemantics()
-    .addOperation('file', file)
-    .addOperation('doc', doc)
-    .addOperation('decl', decl)
-    .addOperation('type', type)
-    .addOperation('init', init)
-    .addOperation('int', int)
-    .addOperation('thread', thread)
-    .addOperation('block', code.block)
-    .addOperation('stmt', code.stmt)
-    .addOperation('expr', code.expr)
-    .addOperation('place', code.place)
-    .addOperation('ordering', code.ordering)
-    .addOperation('observed', observed)
-    .addOperation('observedItem', observedItem)
-    .addOperation('condition', condition)
-    .addOperation('cond', cond)
-    .addOperation('term', term)
-    .addOperation('expectation', expectation);
+/** The elements of a list rule written `x (sep x)*`, or of an optional one (`List?`). */
+function listItems(n: Cst): Cst[] {
+  const list = n.rule === '_iter' ? n.opt : n;
+  return list ? [list.at(0), ...list.at(2).children] : [];
 }
 
-/** `t1:r1` → [`t1`, `r1`]. */
-function regParts(reg: Node): [string, string] {
-  return [reg.children[0]!.sourceString, reg.children[2]!.sourceString];
+/** The value of an `InitValue`, `SignedInt` or `intLit`. */
+function initInt(n: Cst): bigint {
+  if (n.rule !== 'InitValue') return intOf(n);
+  const alt = n.at(0);
+  if (alt.rule === 'InitValue_true') return 1n;
+  if (alt.rule === 'InitValue_false') return 0n;
+  return intOf(alt.at(0));
+}
+
+/**
+ * Builds the AST of a successful match of `File` (nodes registered in `ctx.nodes` with `id: -1`,
+ * comment anchors in `ctx.anchors`); `source` is the file as written.
+ */
+function buildNativeFile(match: MatchResult, source: string, ctx: NativeContext): LitmusFile {
+  const { nodes } = ctx;
+  const code = codeActions(ctx);
+  const file = cstOf(match, source);
+
+  const locations = file.at(2).children.map((d, i): LocationDecl => {
+    const decl = declaration(d, ctx);
+    ctx.anchors.push({ node: decl, span: nodes.span(decl), keepBlank: i > 0 });
+    return decl;
+  });
+  for (const l of locations) ctx.statics.add(l.name);
+  const threadDecls = file.at(3).children.map((t): ThreadDecl => {
+    const thread: ThreadDecl = nodes.add({ kind: 'thread', id: -1, name: t.at(1).text, params: [], body: code.block(t.at(2)) }, t.span);
+    ctx.anchors.push({ node: thread, span: nodes.span(thread), keepBlank: false });
+    return thread;
+  });
+  const obs = file.at(4).opt;
+  const filt = file.at(5).opt;
+  const cond = file.at(6).opt;
+  const exp = file.at(7).opt;
+  let conditionNode: Condition | null = null;
+  if (cond) {
+    conditionNode = nodes.add({ id: -1, quantifier: QUANTIFIERS[cond.at(0).at(0).rule]!, prop: condOf(cond.at(1), nodes, 'file') }, cond.span);
+    ctx.anchors.push({ node: conditionNode, span: nodes.span(conditionNode), keepBlank: false });
+  }
+  const doc = file.at(1).opt;
+  return {
+    kind: 'file',
+    dialect: 'rust',
+    name: file.at(0).at(1).at(1).text,
+    // CRLF files: a line break inside the doc string is one `\n`, so that `fmt` round-trips
+    doc: doc ? doc.text.slice(1, -1).replace(/\\(.)/gs, (_m, c: string) => ESCAPES[c] ?? c).replace(/\r\n/g, '\n') : null,
+    meta: [],
+    locations,
+    registerInits: [],
+    threads: threadDecls,
+    observed: obs ? listItems(obs.at(2)).map((item) => observedItem(item, nodes)) : null,
+    filter: filt ? condOf(filt.at(1), nodes, 'file') : null,
+    condition: conditionNode,
+    expectations: exp ? listItems(exp.at(2)).map((e) => expectation(e, nodes)) : [],
+    verbatim: [],
+    trailingComments: [],
+  };
+}
+
+function declaration(d: Cst, ctx: NativeContext): LocationDecl {
+  const init = d.at(5).opt;
+  return ctx.nodes.add(
+    { kind: 'location', id: -1, name: d.at(2).text, type: typeOf(d.at(4)), init: init ? initializer(init.at(1), ctx.nodes) : null },
+    d.span,
+  );
+}
+
+type ScalarType = Extract<LocationType, { kind: 'scalar' }>;
+
+/** A `scalarType`. */
+function scalarOf(n: Cst): ScalarType {
+  const name = n.text;
+  return { kind: 'scalar', atomic: name.startsWith('Atomic'), name, int: intTypeOf(name) };
+}
+
+/** A `Type`. */
+function typeOf(n: Cst): LocationType {
+  const alt = n.at(0);
+  if (alt.rule === 'Type_array') return { kind: 'array', element: scalarOf(alt.at(1)), length: Number(intLitValue(alt.at(3))) };
+  if (alt.rule === 'Type_mutex') return { kind: 'mutex' };
+  return scalarOf(alt.at(0));
+}
+
+function initializer(n: Cst, nodes: NodeTable): Initializer {
+  const alt = n.at(0);
+  switch (alt.rule) {
+    case 'Init_repeat':
+      return nodes.add({ kind: 'repeat', id: -1, value: initInt(alt.at(1)), count: Number(intLitValue(alt.at(3))) }, alt.span);
+    case 'Init_list':
+      return nodes.add({ kind: 'list', id: -1, values: listItems(alt.at(1)).map(initInt) }, alt.span);
+    default:
+      return nodes.add({ kind: 'value', id: -1, value: initInt(alt.at(0)) }, alt.span);
+  }
+}
+
+function observedItem(item: Cst, nodes: NodeTable): ObservedItem {
+  const alt = item.at(0);
+  if (alt.rule === 'ObservedItem_reg') {
+    const reg = alt.at(0);
+    return nodes.add({ kind: 'reg', id: -1, thread: reg.at(0).text, name: reg.at(2).text }, alt.span);
+  }
+  if (alt.rule === 'ObservedItem_index') {
+    return nodes.add({ kind: 'loc', id: -1, name: alt.at(0).text, index: Number(intLitValue(alt.at(2))) }, alt.span);
+  }
+  return nodes.add({ kind: 'loc', id: -1, name: alt.text, index: null }, alt.span);
+}
+
+function expectation(e: Cst, nodes: NodeTable): Expectation {
+  const m = e.at(1).opt;
+  const flagNames = e.at(4).children.map((f) => f.at(1).text);
+  return nodes.add(
+    {
+      id: -1,
+      model: e.at(0).text as ModelName,
+      mode: m ? (m.at(1).text as OrderingMode) : 'as-written',
+      observation: e.at(3).text as Expectation['observation'],
+      race: flagNames.includes('race'),
+      fault: flagNames.includes('panic'),
+    },
+    e.span,
+  );
+}
+
+/**
+ * The condition of a `Prop`, `PropUnary` or `PropAtom`. A file's connectives span their operands
+ * as written (parentheses included) and are built after their operands; a proposition's
+ * (`style: 'proposition'`, proposition.ts) span the operand nodes, its later operands built first,
+ * as the two sets of Ohm actions these replace did.
+ */
+export function condOf(n: Cst, nodes: NodeTable, style: 'file' | 'proposition'): Cond {
+  switch (n.rule) {
+    case 'Prop':
+      return style === 'file' ? fileProp(n, nodes) : propositionProp(n, nodes);
+    case 'PropUnary': {
+      let c = condOf(n.at(1), nodes, style);
+      const end = n.end;
+      const nots = n.at(0);
+      for (let i = nots.size - 1; i >= 0; i--) c = nodes.add({ kind: 'not', id: -1, arg: c }, { start: nots.at(i).start, end });
+      return c;
+    }
+    case 'PropAtom':
+      return condOf(n.at(0), nodes, style);
+    case 'PropAtom_paren':
+      return condOf(n.at(1), nodes, style);
+    case 'PropAtom_cmp':
+      return nodes.add({ kind: 'compare', id: -1, op: n.at(1).text as '==', left: termOf(n.at(0), nodes), right: termOf(n.at(2), nodes) }, n.span);
+    case 'PropAtom_true':
+      return nodes.add({ kind: 'true', id: -1 }, n.span);
+    case 'PropAtom_false':
+      return nodes.add({ kind: 'false', id: -1 }, n.span);
+    case 'PropAtom_term':
+      return nodes.add({ kind: 'term', id: -1, term: termOf(n.at(0), nodes) }, n.span);
+    default:
+      throw new Error(`native.ts: no condition action for ${n.rule}`);
+  }
+}
+
+function fileProp(n: Cst, nodes: NodeTable): Cond {
+  const spans = new Map<Cond, Span>();
+  const first = n.at(0);
+  const firstCond = condOf(first, nodes, 'file');
+  spans.set(firstCond, first.span);
+  const operands = n.at(2);
+  const rest = n.at(1).children.map((o, i) => {
+    const operandNode = operands.at(i);
+    const operand = condOf(operandNode, nodes, 'file');
+    spans.set(operand, operandNode.span);
+    return { op: o.text as '&&' | '||', opSpan: o.span, operand };
+  });
+  return group(firstCond, rest, (o, left, right) => {
+    const node: Cond = nodes.add({ kind: o === '&&' ? 'and' : 'or', id: -1, left, right }, join(spans.get(left)!, spans.get(right)!));
+    spans.set(node, nodes.span(node));
+    return node;
+  });
+}
+
+function propositionProp(n: Cst, nodes: NodeTable): Cond {
+  const operands = n.at(2);
+  const rest = n.at(1).children.map((o, i) => ({ op: o.text as '&&' | '||', opSpan: o.span, operand: condOf(operands.at(i), nodes, 'proposition') }));
+  const first = condOf(n.at(0), nodes, 'proposition');
+  return group(first, rest, (o, left, right) => nodes.add({ kind: o === '&&' ? 'and' : 'or', id: -1, left, right }, join(nodes.span(left), nodes.span(right))));
+}
+
+/** A `Term` or `regRef` of a condition. */
+function termOf(n: Cst, nodes: NodeTable): CondTerm {
+  const alt = n.rule === 'Term' ? n.at(0) : n;
+  switch (alt.rule) {
+    case 'Term_method':
+      return nodes.add({ kind: 'method', id: -1, target: termOf(alt.at(0), nodes), method: alt.at(2).text as 'is_ok' }, alt.span);
+    case 'Term_reg':
+      return termOf(alt.at(0), nodes);
+    case 'regRef':
+      return nodes.add({ kind: 'reg', id: -1, thread: alt.at(0).text, name: alt.at(2).text }, alt.span);
+    case 'Term_ok':
+      return nodes.add({ kind: 'result', id: -1, ok: true, value: intOf(alt.at(2)) }, alt.span);
+    case 'Term_err':
+      return nodes.add({ kind: 'result', id: -1, ok: false, value: intOf(alt.at(2)) }, alt.span);
+    case 'Term_int':
+      return nodes.add({ kind: 'int', id: -1, value: intOf(alt.at(0)) }, alt.span);
+    case 'Term_true':
+      return nodes.add({ kind: 'bool', id: -1, value: true }, alt.span);
+    case 'Term_false':
+      return nodes.add({ kind: 'bool', id: -1, value: false }, alt.span);
+    case 'Term_index':
+      return nodes.add({ kind: 'loc', id: -1, name: alt.at(0).text, index: Number(intLitValue(alt.at(2))) }, alt.span);
+    case 'Term_loc':
+      return nodes.add({ kind: 'loc', id: -1, name: alt.text, index: null }, alt.span);
+    default:
+      throw new Error(`native.ts: no term action for ${alt.rule}`);
+  }
+}
+
+/**
+ * The condition of a successful match of `Proposition` (proposition.ts) and the quantifier
+ * written before it; throws what `refuseForall` makes for `forall`, which names no outcome.
+ */
+export function buildNativeProposition(
+  match: MatchResult,
+  source: string,
+  nodes: NodeTable,
+  refuseForall: (at: Span) => Error,
+): { cond: Cond; quantifier: 'exists' | 'not exists' | null } {
+  const n = cstOf(match, source);
+  const q = n.at(0).opt;
+  const alt = q ? q.at(0).rule : null;
+  if (alt === 'Quantifier_forall') throw refuseForall(q!.span);
+  return { cond: condOf(n.at(1), nodes, 'proposition'), quantifier: alt === null ? null : alt === 'Quantifier_exists' ? 'exists' : 'not exists' };
 }

@@ -5,22 +5,21 @@
  * ignored, so that the condition of a file can be pasted as it is: either way the question is
  * about the states where P holds. `forall P` is refused: it names no state.
  *
- * The grammars' `Proposition` start rule reuses their `Prop` rules; the semantic actions are
- * written again here because the file parsers build theirs per parse around file-level state.
- * The tree is the shared `Cond` of ast.ts, with ids and spans into the proposition's own text,
- * so that lowering (program/query.ts) reports unknown names with a caret under them.
+ * The grammars' `Proposition` start rule reuses their `Prop` rules, and c-semantics.ts and
+ * native.ts build the tree (for the native dialect, in the proposition's own style: see
+ * `condOf`). The tree is the shared `Cond` of ast.ts, with ids and spans into the proposition's
+ * own text, so that lowering (program/query.ts) reports unknown names with a caret under them.
  */
-import type { Node } from 'ohm-js';
-import type { CompareOp, Cond, CondTerm, Dialect, SourceMap, Span } from '../ast.js';
+import type { Cond, Dialect, SourceMap, Span } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import cGrammar from './generated/c-litmus.ohm-bundle.js';
 import nativeGrammar from './generated/litmus.ohm-bundle.js';
 import { C_COMMENTS } from './c.js';
 import { prepareCProposition } from './c-prepare.js';
 import { buildCProposition } from './c-semantics.js';
-import { checkStructure, guard, join, NodeTable, spanOf, SyntaxProblem, syntaxError } from './common.js';
-import { group } from './native-code.js';
-import { RUST_COMMENTS, scanSource } from './trivia.js';
+import { checkStructure, guard, NodeTable, SyntaxProblem, syntaxError } from './common.js';
+import { buildNativeProposition } from './native.js';
+import { blankComments, RUST_COMMENTS, scanSource } from './trivia.js';
 
 export type PropositionResult =
   | {
@@ -47,7 +46,8 @@ export function parseProposition(text: string, dialect: Dialect, file: string): 
   const early = checkStructure(text, file, scan);
   if (early) return { ok: false, diagnostics: [early] };
   const out = guard(text, file, () => {
-    const match = dialect === 'c' ? cGrammar.match(prepareCProposition(text), 'Proposition') : nativeGrammar.match(text, 'Proposition');
+    const match =
+      dialect === 'c' ? cGrammar.match(prepareCProposition(text), 'Proposition') : nativeGrammar.match(blankComments(text, scan.comments), 'Proposition');
     if (match.failed()) {
       const d = syntaxError(match, file, text);
       return [{ ...d, help: [example(dialect)] }];
@@ -56,7 +56,7 @@ export function parseProposition(text: string, dialect: Dialect, file: string): 
     const made: { cond: Cond; quantifier: 'exists' | 'not exists' | null } =
       dialect === 'c'
         ? buildCProposition(match, text, { nodes, anchors: [], opaque: [] }, forallRefused)
-        : nativeSemantics(match)['proposition'](nodes);
+        : buildNativeProposition(match, text, nodes, forallRefused);
     const spans = nodes.number(made.cond, file, text);
     return Array.isArray(spans) ? spans : { ...made, spans };
   });
@@ -72,92 +72,3 @@ function example(dialect: Dialect): string {
 
 const forallRefused = (at: Span): SyntaxProblem =>
   new SyntaxProblem('`forall` names no outcome: give the proposition a state satisfies', at, 'write the proposition alone, or its negation `!(...)`');
-
-// ---- native dialect ---------------------------------------------------------------------------
-
-const nativeSemantics = nativeGrammar.createSemantics();
-const ncond = (n: Node, t: NodeTable): Cond => n['cond'](t) as Cond;
-const nterm = (n: Node, t: NodeTable): CondTerm => n['term'](t) as CondTerm;
-const nint = (n: Node): bigint => n['int']() as bigint;
-
-nativeSemantics.addOperation<{ cond: Cond; quantifier: 'exists' | 'not exists' | null }>('proposition(t)', {
-  Proposition(q, prop) {
-    const alt = q.numChildren > 0 ? q.child(0).child(0).ctorName : null;
-    if (alt === 'Quantifier_forall') throw forallRefused(spanOf(q.child(0)));
-    return { cond: ncond(prop, this.args.t), quantifier: alt === null ? null : alt === 'Quantifier_exists' ? 'exists' : 'not exists' };
-  },
-});
-
-nativeSemantics.addOperation<Cond>('cond(t)', {
-  Prop(first, ops, operands) {
-    const t: NodeTable = this.args.t;
-    const rest = ops.children.map((o, i) => ({ op: o.sourceString as '&&' | '||', opSpan: spanOf(o), operand: ncond(operands.children[i]!, t) }));
-    return group(ncond(first, t), rest, (o, left, right) => t.add({ kind: o === '&&' ? 'and' : 'or', id: -1, left, right }, join(t.span(left), t.span(right))));
-  },
-  PropUnary(nots, atom) {
-    const t: NodeTable = this.args.t;
-    let c = ncond(atom, t);
-    for (let i = nots.numChildren - 1; i >= 0; i--) c = t.add({ kind: 'not', id: -1, arg: c }, { start: nots.children[i]!.source.startIdx, end: this.source.endIdx });
-    return c;
-  },
-  PropAtom_paren(_o, prop, _c) {
-    return ncond(prop, this.args.t);
-  },
-  PropAtom_cmp(left, cmp, right) {
-    const t: NodeTable = this.args.t;
-    return t.add({ kind: 'compare', id: -1, op: cmp.sourceString as CompareOp, left: nterm(left, t), right: nterm(right, t) }, spanOf(this));
-  },
-  PropAtom_true(_t) {
-    return this.args.t.add({ kind: 'true', id: -1 }, spanOf(this));
-  },
-  PropAtom_false(_f) {
-    return this.args.t.add({ kind: 'false', id: -1 }, spanOf(this));
-  },
-  PropAtom_term(term) {
-    const t: NodeTable = this.args.t;
-    return t.add({ kind: 'term', id: -1, term: nterm(term, t) }, spanOf(this));
-  },
-});
-
-nativeSemantics.addOperation<CondTerm>('term(t)', {
-  Term_method(reg, _d, method, _o, _c) {
-    const t: NodeTable = this.args.t;
-    return t.add({ kind: 'method', id: -1, target: nterm(reg, t), method: method.sourceString as 'is_ok' | 'is_err' }, spanOf(this));
-  },
-  regRef(thread, _colon, name) {
-    return this.args.t.add({ kind: 'reg', id: -1, thread: thread.sourceString, name: name.sourceString }, spanOf(this));
-  },
-  Term_ok(_ok, _o, value, _c) {
-    return this.args.t.add({ kind: 'result', id: -1, ok: true, value: nint(value) }, spanOf(this));
-  },
-  Term_err(_err, _o, value, _c) {
-    return this.args.t.add({ kind: 'result', id: -1, ok: false, value: nint(value) }, spanOf(this));
-  },
-  Term_int(value) {
-    return this.args.t.add({ kind: 'int', id: -1, value: nint(value) }, spanOf(this));
-  },
-  Term_true(_t) {
-    return this.args.t.add({ kind: 'bool', id: -1, value: true }, spanOf(this));
-  },
-  Term_false(_f) {
-    return this.args.t.add({ kind: 'bool', id: -1, value: false }, spanOf(this));
-  },
-  Term_index(name, _o, index, _c) {
-    return this.args.t.add({ kind: 'loc', id: -1, name: name.sourceString, index: Number(nint(index)) }, spanOf(this));
-  },
-  Term_loc(name) {
-    return this.args.t.add({ kind: 'loc', id: -1, name: name.sourceString, index: null }, spanOf(this));
-  },
-});
-
-nativeSemantics.addOperation<bigint>('int', {
-  SignedInt(minus, lit) {
-    const v = nint(lit);
-    return minus.numChildren > 0 ? -v : v;
-  },
-  intLit(body, _suffix) {
-    return BigInt(body.sourceString.replace(/_/g, ''));
-  },
-});
-
-// ---- C dialect: c-semantics.ts's actions, in a context of their own ------------------------

@@ -121,6 +121,22 @@ export function scanSource(text: string, syntax: CommentSyntax, from = 0, to = t
   return { comments, strings, unterminated: null };
 }
 
+/**
+ * `text` with every comment's characters replaced by U+0001 (line breaks kept, so offsets and
+ * lines stay the same), for a grammar that skips any character up to U+0020 but has no comment
+ * rule (grammar/litmus.ohm). The C front end has its own, c-prepare.ts.
+ */
+export function blankComments(text: string, comments: readonly Comment[]): string {
+  if (comments.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const c of comments) {
+    out += text.slice(at, c.start) + text.slice(c.start, c.end).replace(/[^\n\r]/g, '\x01');
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
+
 const STARTS = new WeakMap<CommentSyntax, ReadonlySet<number>>();
 
 /** The characters that may start a comment or a string of `syntax`. */
