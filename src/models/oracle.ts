@@ -8,33 +8,15 @@
  */
 import type { ModelName } from '../ast.js';
 import { toExecution } from '../graph/execution.js';
-import type { EventRef, ExecutionGraph, GEvent } from '../graph/graph.js';
+import type { ExecutionGraph } from '../graph/graph.js';
+import type { Consistency } from './consistency.js';
 import { firstViolation, type Model } from './model.js';
 import { getModel } from './registry.js';
 import { rc11Fast, rc11FastFor } from './rc11-fast.js';
 import type { Program } from '../program/ir.js';
 import { scFast } from './sc-fast.js';
 
-/** A way a new read may be completed: the write it reads, and (weak CAS) a spurious failure. */
-export interface ReadChoice {
-  readonly write: EventRef;
-  readonly spurious: boolean;
-}
-
-export interface Consistency {
-  /**
-   * Which of `choices` may the new read `r` (the last event of its thread) take? `apply` puts a
-   * choice in place (rf, value, mode) before it is judged.
-   */
-  readChoices(g: ExecutionGraph, r: GEvent, choices: readonly ReadChoice[], apply: (c: ReadChoice) => void): ReadChoice[];
-  /**
-   * After which of `preds` (the other writes of its location, in mo order, the initial one first)
-   * may the new write `w` be placed in mo? `place` puts it there before it is judged.
-   */
-  writeChoices(g: ExecutionGraph, w: GEvent, preds: readonly EventRef[], place: (p: EventRef) => void): EventRef[];
-  /** Is `g` consistent, knowing it was consistent before `e` was added or re-read? */
-  consistentAfter(g: ExecutionGraph, e: GEvent): boolean;
-}
+export type { Consistency, ReadChoice } from './consistency.js';
 
 /** The declarative model, asked about the whole graph every time. */
 export function declarativeOracle(model: Model): Consistency {

@@ -17,7 +17,7 @@ import { isSeqCst } from '../events/modes.js';
 import { toExecution } from '../graph/execution.js';
 import { makeRef, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 import { Relation } from '../graph/relation.js';
-import type { Consistency } from './oracle.js';
+import type { Consistency } from './consistency.js';
 import { pscOf } from './rc11.js';
 import { viewOf } from './views.js';
 

@@ -4,7 +4,7 @@
  * read to the write after the one it read), which have the same transitive closure.
  */
 import type { EventRef, ExecutionGraph, GEvent } from '../graph/graph.js';
-import type { Consistency } from './oracle.js';
+import type { Consistency } from './consistency.js';
 import { atomicityHolds } from './rc11-fast.js';
 
 export function scAcyclic(g: ExecutionGraph): boolean {
