@@ -59,8 +59,9 @@ describe.concurrent('exit statuses', () => {
 
   it('Ctrl-C stops exploring, prints what was found so far, exits 130', async () => {
     // wait for CPU time, not wall time: start-up takes well under a CPU second even on a busy
-    // machine, and exploring counter8 takes several, so at 1.5 s the worker is exploring
-    const r = await run([`${E}/counter8.litmus`], {
+    // machine, and exploring counter9 takes several, so at 1.5 s the worker is exploring
+    // (counter8 became too quick: it could finish before the signal)
+    const r = await run([`${E}/counter9.litmus`], {
       onStart: (c) => {
         const poll = setInterval(() => {
           if (cpuSeconds(c.pid!) >= 1.5) {

@@ -96,54 +96,6 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   const expansion = expandInputs(paths);
   const listed = o.shard ? shardOf(expansion.files, o.shard.index, o.shard.count) : [...expansion.files];
   const pathProblems: Diagnostic[] = [...expansion.diagnostics];
-  const tasks: Task[] = [];
-  // the worker fills in the checker's DEFAULT_UNROLL: the main thread never loads the checker
-  const limits = {
-    ...(o.unroll !== undefined ? { unroll: o.unroll } : {}),
-    ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
-    ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
-  };
-  for (const f of listed) {
-    const r = readInput(f);
-    if ('text' in r) {
-      tasks.push({
-        index: tasks.length,
-        file: r.file,
-        text: r.text,
-        ...(o.model ? { model: o.model } : {}),
-        ...(o.mode ? { mode: o.mode } : {}),
-        singleRun: o.format === 'herd',
-        ...(o.format === 'herd' ? { witnessLimit: 0 } : {}),
-        ...(o.workers !== undefined && o.workers > 1 ? { workers: o.workers } : {}),
-        limits,
-      });
-    } else pathProblems.push(r);
-  }
-  printDiagnostics(pathProblems, null, colours.err);
-  // an empty shard (more CI machines than files) is not an error; the formats still write
-  // their (empty) document, and path problems still reach json/junit/github
-  if (tasks.length === 0 && pathProblems.length === 0) {
-    if (!o.shard) throw new UsageError('no litmus file to check');
-    process.stderr.write(`shard ${o.shard.index}/${o.shard.count} holds no file\n`);
-  }
-
-  const { ProgressLine } = await import('../common/progress.js');
-  const showProgress = !machine && !o.quiet && process.stderr.isTTY === true;
-  const progress = new ProgressLine(process.stderr, tasks.length, showProgress);
-  const write = (s: string): void => {
-    progress.clear();
-    process.stdout.write(s);
-  };
-  const ctx = {
-    write,
-    paint: out,
-    files: tasks.map((t) => t.file),
-    details: o.details === true,
-    allWitnesses: o.witness === true,
-    quiet: o.quiet === true,
-    version,
-  };
-  const sink = await makeSink(o.format, ctx, tasks.length === 1 && pathProblems.length === 0);
 
   // Ctrl-C: the first stops exploring (workers poll the shared flag) and prints what was found;
   // a second one gives up at once
@@ -153,52 +105,112 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
     if (Atomics.load(flag, 0) === 1) process.exit(EXIT.interrupted);
     Atomics.store(flag, 0, 1);
   };
-  process.on('SIGINT', onSigint);
-
-  const [{ runPool, Ordered }, { emptyTally, count }, { explored }] = await Promise.all([
-    import('../pool/pool.js'),
-    import('../render/summary.js'),
-    import('../pool/task.js'),
-  ]);
-  const tally = emptyTally();
-  let status: ExitStatus = pathProblems.length > 0 ? EXIT.input : EXIT.ok;
-  const ordered = new Ordered<FileResult>((f) => {
-    count(tally, f);
-    status = worstExit(status, statusOf(f));
-    if (f.kind === 'invalid') {
-      progress.clear();
-      printDiagnostics(f.diagnostics, f.text, colours.err);
-    } else if (f.kind === 'crashed') {
-      progress.clear();
-      process.stderr.write(`internal error: ${f.file}: ${f.message} (please report)\n`);
-      if (process.env['ORDO_DEBUG'] && f.stack) process.stderr.write(`${f.stack}\n`);
-    }
-    sink.file(f);
-  });
+  const showProgress = !machine && !o.quiet && process.stderr.isTTY === true;
+  const progressRef: { update: (i: number, n: number) => void } = { update: () => {} };
+  // the workers start now, loading the checker while this thread reads the files
+  const { startPool, Ordered } = await import('../pool/pool.js');
+  const jobs = o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism());
+  const pool =
+    listed.length > 0
+      ? startPool({ jobs: Math.min(jobs, listed.length), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) })
+      : null;
   try {
-    await runPool(
-      tasks,
-      { jobs: o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism()), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progress.update(i, n) } : {}) },
-      (f) => {
+    return await checkListed();
+  } finally {
+    // lets the workers go if something failed before they were given the tasks
+    pool?.close();
+  }
+
+  /** Reads the listed files, hands them to the pool and streams the results to the format. */
+  async function checkListed(): Promise<ExitStatus> {
+    const tasks: Task[] = [];
+    // the worker fills in the checker's DEFAULT_UNROLL: the main thread never loads the checker
+    const limits = {
+      ...(o.unroll !== undefined ? { unroll: o.unroll } : {}),
+      ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
+      ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
+    };
+    for (const f of listed) {
+      const r = readInput(f);
+      if ('text' in r) {
+        tasks.push({
+          index: tasks.length,
+          file: r.file,
+          text: r.text,
+          ...(o.model ? { model: o.model } : {}),
+          ...(o.mode ? { mode: o.mode } : {}),
+          singleRun: o.format === 'herd',
+          ...(o.format === 'herd' ? { witnessLimit: 0 } : {}),
+          ...(o.workers !== undefined && o.workers > 1 ? { workers: o.workers } : {}),
+          limits,
+        });
+      } else pathProblems.push(r);
+    }
+    printDiagnostics(pathProblems, null, colours.err);
+    // an empty shard (more CI machines than files) is not an error; the formats still write
+    // their (empty) document, and path problems still reach json/junit/github
+    if (tasks.length === 0 && pathProblems.length === 0) {
+      if (!o.shard) throw new UsageError('no litmus file to check');
+      process.stderr.write(`shard ${o.shard.index}/${o.shard.count} holds no file\n`);
+    }
+
+    const { ProgressLine } = await import('../common/progress.js');
+    const progress = new ProgressLine(process.stderr, tasks.length, showProgress);
+    progressRef.update = (i, n) => progress.update(i, n);
+    const write = (s: string): void => {
+      progress.clear();
+      process.stdout.write(s);
+    };
+    const ctx = {
+      write,
+      paint: out,
+      files: tasks.map((t) => t.file),
+      details: o.details === true,
+      allWitnesses: o.witness === true,
+      quiet: o.quiet === true,
+      version,
+    };
+    const sink = await makeSink(o.format, ctx, tasks.length === 1 && pathProblems.length === 0);
+
+    process.on('SIGINT', onSigint);
+
+    const [{ emptyTally, count }, { explored }] = await Promise.all([import('../render/summary.js'), import('../pool/explored.js')]);
+    const tally = emptyTally();
+    let status: ExitStatus = pathProblems.length > 0 ? EXIT.input : EXIT.ok;
+    const ordered = new Ordered<FileResult>((f) => {
+      count(tally, f);
+      status = worstExit(status, statusOf(f));
+      if (f.kind === 'invalid') {
+        progress.clear();
+        printDiagnostics(f.diagnostics, f.text, colours.err);
+      } else if (f.kind === 'crashed') {
+        progress.clear();
+        process.stderr.write(`internal error: ${f.file}: ${f.message} (please report)\n`);
+        if (process.env['ORDO_DEBUG'] && f.stack) process.stderr.write(`${f.stack}\n`);
+      }
+      sink.file(f);
+    });
+    try {
+      await pool?.run(tasks, (f) => {
         progress.fileDone(f.index, f.kind === 'checked' ? f.reports.reduce((a, r) => a + explored(r), 0) : 0);
         ordered.push(f);
-      },
-    );
-  } finally {
-    process.off('SIGINT', onSigint);
-    progress.clear();
-  }
-  if (Atomics.load(flag, 0) === 1) {
-    for (let i = ordered.next; i < tasks.length; i++) {
-      tally.notRun++;
-      sink.notRun(tasks[i]!.file);
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+      progress.clear();
     }
-    status = worstExit(status, EXIT.interrupted);
+    if (Atomics.load(flag, 0) === 1) {
+      for (let i = ordered.next; i < tasks.length; i++) {
+        tally.notRun++;
+        sink.notRun(tasks[i]!.file);
+      }
+      status = worstExit(status, EXIT.interrupted);
+    }
+    tally.errors += pathProblems.length;
+    tally.elapsedMs = performance.now() - started;
+    sink.end(tally, pathProblems);
+    return status;
   }
-  tally.errors += pathProblems.length;
-  tally.elapsedMs = performance.now() - started;
-  sink.end(tally, pathProblems);
-  return status;
 }
 
 function statusOf(f: FileResult): ExitStatus {

@@ -4,14 +4,16 @@
  */
 import type { FileResult, Task } from './task.js';
 
-/** Main → worker. */
+/** Main → worker. A worker checks its tasks one at a time, in the order sent. */
 export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'exit' };
 
 /** Worker → main. */
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly index: number; readonly executions: number; readonly elapsedMs: number }
-  | { readonly type: 'result'; readonly result: FileResult };
+  | { readonly type: 'result'; readonly result: FileResult }
+  /** A task still queued in the worker when Ctrl-C came: not started. */
+  | { readonly type: 'skipped'; readonly index: number };
 
 /** What the main thread hands every worker at start. */
 export interface WorkerData {

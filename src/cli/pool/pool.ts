@@ -3,92 +3,151 @@
  * the caller restores input order (see `Ordered` below). After Ctrl-C (the shared flag) no new
  * file is started; the files being explored stop at their next poll and return what they found.
  *
- * A worker that dies (out of memory, a crash in the engine) turns its file into a `crashed`
- * result and is replaced, so that one bad file cannot lose the rest of the batch.
+ * Why the pool looks as it does (a small litmus file takes about a millisecond, so the costs
+ * around a file matter as much as the file):
+ * - Workers are started before the tasks exist (`startPool`), so that they load the checker
+ *   while the main thread reads the files.
+ * - Each worker holds up to `IN_FLIGHT` tasks: it starts the next file the moment it posts a
+ *   result, instead of idling for a round trip through the main thread. The worker checks its
+ *   tasks one at a time, in the order sent, so its oldest unfinished task is the one it is on.
+ *
+ * A worker that dies (out of memory, a crash in the engine) turns the file it was on into a
+ * `crashed` result and is replaced; the files queued behind it go back to the front of the queue,
+ * so that one bad file cannot lose the rest of the batch.
  */
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
 import type { FileResult, Task } from './task.js';
 
 export interface PoolOptions {
+  /** Worker threads to start (at least 1). */
   readonly jobs: number;
   /** One Int32, set to 1 on Ctrl-C. */
   readonly interrupt: SharedArrayBuffer;
   /** Progress of the file at `index`: executions so far and time spent on it. */
   readonly onProgress?: (index: number, executions: number, elapsedMs: number) => void;
+  /** The worker script; worker.js unless a test gives a stand-in. */
+  readonly worker?: URL;
 }
 
-/** Runs every task (until interrupted); `onResult` is called once per finished file. */
-export function runPool(tasks: readonly Task[], options: PoolOptions, onResult: (r: FileResult) => void): Promise<void> {
+/** Tasks a worker holds at once: the one it checks and those queued behind it. */
+export const IN_FLIGHT = 3;
+
+/** A started pool, waiting for its tasks. */
+export interface Pool {
+  /** Runs every task (until interrupted); `onResult` is called once per finished file. Call once. */
+  run(tasks: readonly Task[], onResult: (r: FileResult) => void): Promise<void>;
+  /** Lets the workers go without running anything, unless `run` came first (then a no-op). */
+  close(): void;
+}
+
+/** Starts `options.jobs` workers at once; they load the checker while the caller prepares tasks. */
+export function startPool(options: PoolOptions): Pool {
   const flag = new Int32Array(options.interrupt);
-  const queue = [...tasks];
-  const size = Math.max(1, Math.min(options.jobs, tasks.length));
+  const interrupted = (): boolean => Atomics.load(flag, 0) === 1;
   const data: WorkerData = { interrupt: options.interrupt, progress: options.onProgress !== undefined };
+  const queue: Task[] = [];
+  const idle = new Set<() => void>();
+  let onResult: ((r: FileResult) => void) | null = null;
+  let started = false;
   let live = 0;
+  let resolve: () => void = () => {};
+  const finished = new Promise<void>((r) => (resolve = r));
 
-  return new Promise((resolve) => {
-    if (tasks.length === 0) return resolve();
-    const next = (): Task | undefined => (Atomics.load(flag, 0) === 1 ? undefined : queue.shift());
-
-    const start = (): void => {
-      live++;
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
-      let current: Task | undefined;
-      let done = false;
-      const send = (m: ToWorker): void => worker.postMessage(m);
-      const feed = (): void => {
-        current = next();
-        if (current) send({ type: 'task', task: current });
-        else {
-          done = true;
-          send({ type: 'exit' });
-        }
-      };
-      const finish = (): void => {
-        live--;
-        if (live === 0) resolve();
-      };
-      worker.on('message', (m: FromWorker) => {
-        switch (m.type) {
-          case 'ready':
-            feed();
-            return;
-          case 'progress':
-            options.onProgress?.(m.index, m.executions, m.elapsedMs);
-            return;
-          case 'result':
-            current = undefined;
-            onResult(m.result);
-            feed();
-            return;
-          default: {
-            const never: never = m;
-            throw new Error(`unknown message ${JSON.stringify(never)}`);
-          }
-        }
-      });
-      let failure: string | null = null;
-      worker.on('error', (e) => {
-        failure = e instanceof Error ? e.message : String(e);
-      });
-      worker.on('exit', (code) => {
-        if (current) {
-          onResult({
-            kind: 'crashed',
-            index: current.index,
-            file: current.file,
-            message: failure ?? `the worker thread stopped (exit code ${code})`,
-            stack: null,
-          });
-          current = undefined;
-        }
-        // a dead worker is replaced while there is work left
-        if (!done && queue.length > 0 && Atomics.load(flag, 0) !== 1) start();
-        finish();
-      });
+  const start = (): void => {
+    live++;
+    const worker = new Worker(options.worker ?? new URL('./worker.js', import.meta.url), { workerData: data });
+    /** Sent and not answered, oldest first; the first is the file being checked. */
+    const inFlight: Task[] = [];
+    let ready = false;
+    let exiting = false;
+    const send = (m: ToWorker): void => worker.postMessage(m);
+    // tops the worker up; once nothing is left and nothing is pending, lets it go
+    const feed = (): void => {
+      if (!ready || exiting || !started) return;
+      while (inFlight.length < IN_FLIGHT && queue.length > 0 && !interrupted()) {
+        const task = queue.shift()!;
+        inFlight.push(task);
+        send({ type: 'task', task });
+      }
+      if (inFlight.length === 0) {
+        exiting = true;
+        idle.delete(feed);
+        send({ type: 'exit' });
+      }
     };
-    for (let i = 0; i < size; i++) start();
-  });
+    idle.add(feed);
+    const settle = (index: number): void => {
+      const at = inFlight.findIndex((t) => t.index === index);
+      if (at >= 0) inFlight.splice(at, 1);
+    };
+    worker.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'ready':
+          ready = true;
+          feed();
+          return;
+        case 'progress':
+          options.onProgress?.(m.index, m.executions, m.elapsedMs);
+          return;
+        case 'result':
+          settle(m.result.index);
+          onResult!(m.result);
+          feed();
+          return;
+        case 'skipped':
+          // queued here when Ctrl-C came: never started, so the caller lists it as not run
+          settle(m.index);
+          feed();
+          return;
+        default: {
+          const never: never = m;
+          throw new Error(`unknown message ${JSON.stringify(never)}`);
+        }
+      }
+    });
+    let failure: string | null = null;
+    worker.on('error', (e) => {
+      failure = e instanceof Error ? e.message : String(e);
+    });
+    worker.on('exit', (code) => {
+      idle.delete(feed);
+      // a worker that died before taking a file takes the next one with it, so that a worker
+      // that cannot even start ends the batch instead of being replaced for ever
+      const current = inFlight.shift() ?? (!ready && started && !interrupted() ? queue.shift() : undefined);
+      if (current) {
+        onResult?.({
+          kind: 'crashed',
+          index: current.index,
+          file: current.file,
+          message: failure ?? `the worker thread stopped (exit code ${code})`,
+          stack: null,
+        });
+      }
+      // the files queued behind it were never started: another worker takes them
+      queue.unshift(...inFlight.splice(0));
+      // a dead worker is replaced while there is (or may be) work left
+      if ((queue.length > 0 || !started) && !interrupted()) start();
+      live--;
+      if (live === 0) resolve();
+    });
+  };
+  const size = Math.max(1, options.jobs);
+  for (let i = 0; i < size; i++) start();
+
+  return {
+    run(tasks, callback) {
+      if (started) throw new Error('internal error: a pool runs once');
+      started = true;
+      onResult = callback;
+      queue.push(...tasks);
+      for (const feed of [...idle]) feed();
+      return finished;
+    },
+    close() {
+      if (!started) void this.run([], () => {});
+    },
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ import { lower } from '../../program/lower.js';
 import type { Report, RunStatus } from '../../report/types.js';
 import { parseLitmus } from '../../syntax/index.js';
 import type { Limits } from '../common/options.js';
+import { explored } from './explored.js';
 
 /** One file to check. */
 export interface Task {
@@ -175,10 +176,4 @@ function checkWith(task: Task, interrupted: () => boolean, onProgress: ((p: Prog
   } catch (e) {
     return crashed(e);
   }
-}
-
-/** Executions a report explored, whatever their ending. */
-export function explored(r: Report): number {
-  const c = r.counts;
-  return c.complete + c.blocked + c.cut + c.faulted + c.filtered;
 }

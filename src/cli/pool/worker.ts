@@ -1,31 +1,53 @@
 /**
- * A worker thread: checks the files the pool sends, one at a time, and posts back progress and
- * results. Exploration is synchronous, so it runs here and not on the main thread, which must
- * stay free to draw progress and to hear Ctrl-C.
+ * A worker thread: checks the files the pool sends, one at a time and in the order sent, and
+ * posts back progress and results. Exploration is synchronous, so it runs here and not on the
+ * main thread, which must stay free to draw progress and to hear Ctrl-C.
+ *
+ * The pool sends a few tasks ahead (pool.ts), so tasks wait in `queue` here; one at a time,
+ * because a check with `--workers` is asynchronous and must not overlap the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
-import { checkFileAsync } from './task.js';
+import { checkFileAsync, type Task } from './task.js';
 
 const port = parentPort!;
 const data = workerData as WorkerData;
 const flag = new Int32Array(data.interrupt);
 const interrupted = (): boolean => Atomics.load(flag, 0) === 1;
+const queue: Task[] = [];
+let busy = false;
+let exiting = false;
 
 function post(m: FromWorker): void {
   port.postMessage(m);
 }
 
+async function drain(): Promise<void> {
+  busy = true;
+  for (let sent = queue.shift(); sent !== undefined; sent = queue.shift()) {
+    // after Ctrl-C no new file starts (the pool lists it as not run)
+    if (interrupted()) {
+      post({ type: 'skipped', index: sent.index });
+      continue;
+    }
+    const task = { ...sent, interrupt: data.interrupt };
+    const onProgress = data.progress ? (p: { executions: number; elapsedMs: number }) => post({ type: 'progress', index: task.index, ...p }) : undefined;
+    post({ type: 'result', result: await checkFileAsync(task, interrupted, onProgress) });
+  }
+  busy = false;
+  if (exiting) port.close();
+}
+
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
-    case 'task': {
-      const task = { ...m.task, interrupt: data.interrupt };
-      const onProgress = data.progress ? (p: { executions: number; elapsedMs: number }) => post({ type: 'progress', index: task.index, ...p }) : undefined;
-      void checkFileAsync(task, interrupted, onProgress).then((result) => post({ type: 'result', result }));
+    case 'task':
+      queue.push(m.task);
+      if (!busy) void drain();
       return;
-    }
     case 'exit':
-      port.close();
+      // the pool sends it only when nothing is pending, but the order is kept anyway
+      exiting = true;
+      if (!busy) port.close();
       return;
     default: {
       const never: never = m;

@@ -1,0 +1,51 @@
+/**
+ * The pool's bookkeeping with several tasks in flight per worker (src/cli/pool/pool.ts), run
+ * against a stand-in worker: every file is reported exactly once; a crash turns only the file
+ * being checked into `crashed` and the files queued behind it are checked by the replacement;
+ * after Ctrl-C no file starts, and those never started are not reported.
+ */
+import { describe, expect, it } from 'vitest';
+import { IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
+import type { FileResult, Task } from '../../../src/cli/pool/task.js';
+
+const STAND_IN = new URL('./stand-in-worker.mjs', import.meta.url);
+
+function tasks(files: readonly string[]): Task[] {
+  return files.map((file, index) => ({ index, file, text: '', limits: {} }));
+}
+
+async function runAll(files: readonly string[], jobs: number): Promise<{ results: FileResult[]; interrupted: boolean }> {
+  const interrupt = new SharedArrayBuffer(4);
+  const results: FileResult[] = [];
+  await startPool({ jobs, interrupt, worker: STAND_IN }).run(tasks(files), (r) => results.push(r));
+  return { results: results.sort((a, b) => a.index - b.index), interrupted: new Int32Array(interrupt)[0] === 1 };
+}
+
+const verdict = (r: FileResult): string => (r.kind === 'crashed' ? `${r.file}:${r.message.startsWith('checked') ? 'ok' : 'crashed'}` : `${r.file}:?`);
+
+describe('the pool', () => {
+  it('keeps several tasks in flight per worker', () => {
+    expect(IN_FLIGHT).toBeGreaterThan(1);
+  });
+
+  it.each([1, 2])('reports every file once (%i workers)', async (jobs) => {
+    const files = Array.from({ length: 20 }, (_, i) => `f${i}`);
+    const { results } = await runAll(files, jobs);
+    expect(results.map(verdict)).toEqual(files.map((f) => `${f}:ok`));
+  });
+
+  it.each([1, 2])('a crash takes only the file being checked; the queued ones are checked (%i workers)', async (jobs) => {
+    const files = ['a', 'crash1', 'b', 'c', 'd', 'crash2', 'e', 'f', 'g'];
+    const { results } = await runAll(files, jobs);
+    expect(results.map(verdict)).toEqual(files.map((f) => `${f}:${f.startsWith('crash') ? 'crashed' : 'ok'}`));
+    const crashed = results.find((r) => r.file === 'crash1');
+    expect(crashed?.kind === 'crashed' && crashed.message).toBe('the worker thread stopped (exit code 3)');
+  });
+
+  it('after Ctrl-C no file starts; the queued ones are not reported', async () => {
+    const files = ['a', 'b', 'stop', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const { results, interrupted } = await runAll(files, 1);
+    expect(interrupted).toBe(true);
+    expect(results.map(verdict)).toEqual(['a:ok', 'b:ok', 'stop:ok']);
+  });
+});

@@ -1,0 +1,34 @@
+// A stand-in for src/cli/pool/worker.ts that speaks the same protocol without the checker, so
+// that the pool's bookkeeping can be tested: a file named `crash*` kills the thread, a file named
+// `stop*` sets the Ctrl-C flag; every other file passes. Like the real worker, it checks the
+// tasks in the order sent and skips those it holds once the flag is set.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const flag = new Int32Array(workerData.interrupt);
+const queue = [];
+let exiting = false;
+
+function drain() {
+  for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+    if (Atomics.load(flag, 0) === 1) {
+      parentPort.postMessage({ type: 'skipped', index: task.index });
+      continue;
+    }
+    if (task.file.startsWith('crash')) process.exit(3);
+    if (task.file.startsWith('stop')) Atomics.store(flag, 0, 1);
+    parentPort.postMessage({ type: 'result', result: { kind: 'crashed', index: task.index, file: task.file, message: 'checked', stack: null } });
+  }
+  if (exiting) parentPort.close();
+}
+
+parentPort.on('message', (m) => {
+  if (m.type === 'task') {
+    queue.push(m.task);
+    // let the pool send its other tasks first, so that several are in flight when one crashes
+    setTimeout(drain, 5);
+  } else {
+    exiting = true;
+    if (queue.length === 0) parentPort.close();
+  }
+});
+parentPort.postMessage({ type: 'ready' });
