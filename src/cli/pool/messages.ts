@@ -11,7 +11,8 @@ export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readon
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly index: number; readonly executions: number; readonly elapsedMs: number }
-  | { readonly type: 'result'; readonly result: FileResult }
+  /** Finished files, in the order checked (a batch: one message wakes the main thread once). */
+  | { readonly type: 'results'; readonly results: readonly FileResult[] }
   /** A task still queued in the worker when Ctrl-C came: not started. */
   | { readonly type: 'skipped'; readonly index: number };
 

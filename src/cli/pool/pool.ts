@@ -7,13 +7,18 @@
  * around a file matter as much as the file):
  * - Workers are started before the tasks exist (`startPool`), so that they load the checker
  *   while the main thread reads the files.
- * - Each worker holds up to `IN_FLIGHT` tasks: it starts the next file the moment it posts a
- *   result, instead of idling for a round trip through the main thread. The worker checks its
- *   tasks one at a time, in the order sent, so its oldest unfinished task is the one it is on.
+ * - Each worker holds several tasks: it starts the next file the moment it posts a result,
+ *   instead of idling for a round trip through the main thread (which, on a busy machine, may
+ *   not be scheduled for a while). How many: enough for about `AHEAD_MS` of work at the pace
+ *   the worker's results come, between `MIN_IN_FLIGHT` and `MAX_IN_FLIGHT`, so that a slow file
+ *   holds few others back. The worker checks its tasks one at a time, in the order sent, so its
+ *   oldest unfinished task is the one it is on.
  *
- * A worker that dies (out of memory, a crash in the engine) turns the file it was on into a
- * `crashed` result and is replaced; the files queued behind it go back to the front of the queue,
- * so that one bad file cannot lose the rest of the batch.
+ * A worker that dies (out of memory, a crash in the engine) is replaced, and one bad file must
+ * not lose the rest of the batch. Which file killed it: the worker sends results in batches, so
+ * with several files in flight the pool cannot tell. Those files go back to the front of the
+ * queue as suspects, and a suspect is checked alone, by a worker holding nothing else: a worker
+ * that dies with a single file in flight turns that file into a `crashed` result.
  */
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
@@ -30,8 +35,11 @@ export interface PoolOptions {
   readonly worker?: URL;
 }
 
-/** Tasks a worker holds at once: the one it checks and those queued behind it. */
-export const IN_FLIGHT = 3;
+/** Tasks a worker holds at once (the one it checks and those queued behind it): the bounds. */
+export const MIN_IN_FLIGHT = 2;
+export const MAX_IN_FLIGHT = 16;
+/** Work queued in a worker, in milliseconds at its recent pace. */
+export const AHEAD_MS = 30;
 
 /** A started pool, waiting for its tasks. */
 export interface Pool {
@@ -47,6 +55,8 @@ export function startPool(options: PoolOptions): Pool {
   const interrupted = (): boolean => Atomics.load(flag, 0) === 1;
   const data: WorkerData = { interrupt: options.interrupt, progress: options.onProgress !== undefined };
   const queue: Task[] = [];
+  /** Indices of files in flight in a worker that died: each is checked alone (see the header). */
+  const suspects = new Set<number>();
   const idle = new Set<() => void>();
   let onResult: ((r: FileResult) => void) | null = null;
   let started = false;
@@ -61,11 +71,17 @@ export function startPool(options: PoolOptions): Pool {
     const inFlight: Task[] = [];
     let ready = false;
     let exiting = false;
+    // milliseconds per result, a moving average; the first guess gives 4 tasks in flight
+    let pace = AHEAD_MS / 4;
+    let lastResult = 0;
     const send = (m: ToWorker): void => worker.postMessage(m);
     // tops the worker up; once nothing is left and nothing is pending, lets it go
     const feed = (): void => {
       if (!ready || exiting || !started) return;
-      while (inFlight.length < IN_FLIGHT && queue.length > 0 && !interrupted()) {
+      const depth = Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, Math.ceil(AHEAD_MS / pace)));
+      if (inFlight.length === 0) lastResult = performance.now();
+      while (inFlight.length < depth && queue.length > 0 && !interrupted()) {
+        if (inFlight.length > 0 && (suspects.has(inFlight[0]!.index) || suspects.has(queue[0]!.index))) break;
         const task = queue.shift()!;
         inFlight.push(task);
         send({ type: 'task', task });
@@ -90,11 +106,17 @@ export function startPool(options: PoolOptions): Pool {
         case 'progress':
           options.onProgress?.(m.index, m.executions, m.elapsedMs);
           return;
-        case 'result':
-          settle(m.result.index);
-          onResult!(m.result);
+        case 'results': {
+          const now = performance.now();
+          pace = 0.8 * pace + 0.2 * ((now - lastResult) / m.results.length);
+          lastResult = now;
+          for (const r of m.results) {
+            settle(r.index);
+            onResult!(r);
+          }
           feed();
           return;
+        }
         case 'skipped':
           // queued here when Ctrl-C came: never started, so the caller lists it as not run
           settle(m.index);
@@ -114,7 +136,9 @@ export function startPool(options: PoolOptions): Pool {
       idle.delete(feed);
       // a worker that died before taking a file takes the next one with it, so that a worker
       // that cannot even start ends the batch instead of being replaced for ever
-      const current = inFlight.shift() ?? (!ready && started && !interrupted() ? queue.shift() : undefined);
+      const lost = inFlight.splice(0);
+      if (lost.length === 0 && !ready && started && !interrupted() && queue.length > 0) lost.push(queue.shift()!);
+      const current = lost.length === 1 ? lost.pop() : undefined;
       if (current) {
         onResult?.({
           kind: 'crashed',
@@ -124,8 +148,9 @@ export function startPool(options: PoolOptions): Pool {
           stack: null,
         });
       }
-      // the files queued behind it were never started: another worker takes them
-      queue.unshift(...inFlight.splice(0));
+      // several in flight: any of them may be the culprit, so each is checked alone
+      for (const t of lost) suspects.add(t.index);
+      queue.unshift(...lost);
       // a dead worker is replaced while there is (or may be) work left
       if ((queue.length > 0 || !started) && !interrupted()) start();
       live--;

@@ -1,11 +1,11 @@
 /**
  * The pool's bookkeeping with several tasks in flight per worker (src/cli/pool/pool.ts), run
  * against a stand-in worker: every file is reported exactly once; a crash turns only the file
- * being checked into `crashed` and the files queued behind it are checked by the replacement;
+ * that caused it into `crashed` (the others in flight are checked again, one at a time);
  * after Ctrl-C no file starts, and those never started are not reported.
  */
 import { describe, expect, it } from 'vitest';
-import { IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
+import { MIN_IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
 import type { FileResult, Task } from '../../../src/cli/pool/task.js';
 
 const STAND_IN = new URL('./stand-in-worker.mjs', import.meta.url);
@@ -25,7 +25,7 @@ const verdict = (r: FileResult): string => (r.kind === 'crashed' ? `${r.file}:${
 
 describe('the pool', () => {
   it('keeps several tasks in flight per worker', () => {
-    expect(IN_FLIGHT).toBeGreaterThan(1);
+    expect(MIN_IN_FLIGHT).toBeGreaterThan(1);
   });
 
   it.each([1, 2])('reports every file once (%i workers)', async (jobs) => {
@@ -34,7 +34,7 @@ describe('the pool', () => {
     expect(results.map(verdict)).toEqual(files.map((f) => `${f}:ok`));
   });
 
-  it.each([1, 2])('a crash takes only the file being checked; the queued ones are checked (%i workers)', async (jobs) => {
+  it.each([1, 2])('a crash takes only the file that caused it; the others in flight are checked (%i workers)', async (jobs) => {
     const files = ['a', 'crash1', 'b', 'c', 'd', 'crash2', 'e', 'f', 'g'];
     const { results } = await runAll(files, jobs);
     expect(results.map(verdict)).toEqual(files.map((f) => `${f}:${f.startsWith('crash') ? 'crashed' : 'ok'}`));
