@@ -6,6 +6,7 @@
  * expand the arguments, shard, read, check in worker threads, stream results in input order to
  * the chosen format, and fold their statuses into the exit status (common/exit.ts).
  */
+import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { EXIT, guard, UsageError, worstExit, type ExitStatus } from '../common/exit.js';
@@ -83,19 +84,16 @@ export function shardOf<T extends { readonly file: string }>(files: readonly T[]
 
 async function runFiles(paths: string[], o: RunOptionValues, version: string): Promise<ExitStatus> {
   const started = performance.now();
-  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }] = await Promise.all([
+  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }, { startPool, Ordered }] = await Promise.all([
     import('../common/inputs.js'),
     import('../common/paint.js'),
     import('../common/output.js'),
     import('node:os'),
+    import('../pool/pool.js'),
   ]);
   const machine = o.format === 'json' || o.format === 'junit' || o.format === 'herd';
   const colours = paints(o.color);
   const out = machine ? makePaint(false) : colours.out;
-
-  const expansion = expandInputs(paths);
-  const listed = o.shard ? shardOf(expansion.files, o.shard.index, o.shard.count) : [...expansion.files];
-  const pathProblems: Diagnostic[] = [...expansion.diagnostics];
 
   // Ctrl-C: the first stops exploring (workers poll the shared flag) and prints what was found;
   // a second one gives up at once
@@ -107,22 +105,24 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   };
   const showProgress = !machine && !o.quiet && process.stderr.isTTY === true;
   const progressRef: { update: (i: number, n: number) => void } = { update: () => {} };
-  // the workers start now, loading the checker while this thread reads the files
-  const { startPool, Ordered } = await import('../pool/pool.js');
+  // The workers start first, loading the checker while this thread lists and reads the files
+  // (a few hundred ms each for a big batch). One file named alone gets one worker; otherwise a
+  // worker that finds nothing to do leaves when the tasks are handed out.
   const jobs = o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism());
-  const pool =
-    listed.length > 0
-      ? startPool({ jobs: Math.min(jobs, listed.length), interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) })
-      : null;
+  const oneFile = paths.length === 1 && isFile(paths[0]!);
+  const pool = startPool({ jobs: oneFile ? 1 : jobs, interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) });
   try {
     return await checkListed();
   } finally {
-    // lets the workers go if something failed before they were given the tasks
-    pool?.close();
+    // stops the workers if something failed before they were given the tasks
+    pool.close();
   }
 
   /** Reads the listed files, hands them to the pool and streams the results to the format. */
   async function checkListed(): Promise<ExitStatus> {
+    const expansion = expandInputs(paths);
+    const listed = o.shard ? shardOf(expansion.files, o.shard.index, o.shard.count) : [...expansion.files];
+    const pathProblems: Diagnostic[] = [...expansion.diagnostics];
     const tasks: Task[] = [];
     // the worker fills in the checker's DEFAULT_UNROLL: the main thread never loads the checker
     const limits = {
@@ -191,7 +191,7 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
       sink.file(f);
     });
     try {
-      await pool?.run(tasks, (f) => {
+      await pool.run(tasks, (f) => {
         progress.fileDone(f.index, f.kind === 'checked' ? f.reports.reduce((a, r) => a + explored(r), 0) : 0);
         ordered.push(f);
       });
@@ -210,6 +210,15 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
     tally.elapsedMs = performance.now() - started;
     sink.end(tally, pathProblems);
     return status;
+  }
+}
+
+/** Whether `path` is a regular file; any problem (reported later by inputs.ts) says no. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
   }
 }
 

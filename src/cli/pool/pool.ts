@@ -45,7 +45,7 @@ export const AHEAD_MS = 30;
 export interface Pool {
   /** Runs every task (until interrupted); `onResult` is called once per finished file. Call once. */
   run(tasks: readonly Task[], onResult: (r: FileResult) => void): Promise<void>;
-  /** Lets the workers go without running anything, unless `run` came first (then a no-op). */
+  /** Stops the workers at once without running anything, unless `run` came first (then a no-op). */
   close(): void;
 }
 
@@ -58,6 +58,7 @@ export function startPool(options: PoolOptions): Pool {
   /** Indices of files in flight in a worker that died: each is checked alone (see the header). */
   const suspects = new Set<number>();
   const idle = new Set<() => void>();
+  const workers = new Set<Worker>();
   let onResult: ((r: FileResult) => void) | null = null;
   let started = false;
   let live = 0;
@@ -67,6 +68,7 @@ export function startPool(options: PoolOptions): Pool {
   const start = (): void => {
     live++;
     const worker = new Worker(options.worker ?? new URL('./worker.js', import.meta.url), { workerData: data });
+    workers.add(worker);
     /** Sent and not answered, oldest first; the first is the file being checked. */
     const inFlight: Task[] = [];
     let ready = false;
@@ -134,6 +136,7 @@ export function startPool(options: PoolOptions): Pool {
     });
     worker.on('exit', (code) => {
       idle.delete(feed);
+      workers.delete(worker);
       // a worker that died before taking a file takes the next one with it, so that a worker
       // that cannot even start ends the batch instead of being replaced for ever
       const lost = inFlight.splice(0);
@@ -165,12 +168,16 @@ export function startPool(options: PoolOptions): Pool {
       if (started) throw new Error('internal error: a pool runs once');
       started = true;
       onResult = callback;
+      // nothing to do: no need to wait for the workers to finish loading
+      if (tasks.length === 0) for (const w of workers) void w.terminate();
       queue.push(...tasks);
       for (const feed of [...idle]) feed();
       return finished;
     },
     close() {
-      if (!started) void this.run([], () => {});
+      if (started) return;
+      started = true;
+      for (const w of workers) void w.terminate();
     },
   };
 }
