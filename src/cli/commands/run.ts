@@ -157,9 +157,20 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
     const { ProgressLine } = await import('../common/progress.js');
     const progress = new ProgressLine(process.stderr, tasks.length, showProgress);
     progressRef.update = (i, n) => progress.update(i, n);
-    const write = (s: string): void => {
+    // stdout is written once per batch of results (a microtask after it), not once per file:
+    // thousands of small writes, each a system call, cost the main thread more than rendering;
+    // whatever goes to stderr flushes it first, so that the two streams keep their order
+    let pending = '';
+    const flush = (): void => {
+      if (pending === '') return;
+      const s = pending;
+      pending = '';
       progress.clear();
       process.stdout.write(s);
+    };
+    const write = (s: string): void => {
+      if (pending === '') queueMicrotask(flush);
+      pending += s;
     };
     const ctx = {
       write,
@@ -180,6 +191,7 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
     const ordered = new Ordered<FileResult>((f) => {
       count(tally, f);
       status = worstExit(status, statusOf(f));
+      if (f.kind !== 'checked') flush();
       if (f.kind === 'invalid') {
         progress.clear();
         printDiagnostics(f.diagnostics, f.text, colours.err);
@@ -209,6 +221,7 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
     tally.errors += pathProblems.length;
     tally.elapsedMs = performance.now() - started;
     sink.end(tally, pathProblems);
+    flush();
     return status;
   }
 }

@@ -5,7 +5,7 @@
 import type { FileResult, Task } from './task.js';
 
 /** Main → worker. A worker checks its tasks one at a time, in the order sent. */
-export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'exit' };
+export type ToWorker = { readonly type: 'tasks'; readonly tasks: readonly Task[] } | { readonly type: 'exit' };
 
 /** Worker → main. */
 export type FromWorker =

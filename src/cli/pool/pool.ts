@@ -82,12 +82,14 @@ export function startPool(options: PoolOptions): Pool {
       if (!ready || exiting || !started) return;
       const depth = Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, Math.ceil(AHEAD_MS / pace)));
       if (inFlight.length === 0) lastResult = performance.now();
+      const batch: Task[] = [];
       while (inFlight.length < depth && queue.length > 0 && !interrupted()) {
         if (inFlight.length > 0 && (suspects.has(inFlight[0]!.index) || suspects.has(queue[0]!.index))) break;
         const task = queue.shift()!;
         inFlight.push(task);
-        send({ type: 'task', task });
+        batch.push(task);
       }
+      if (batch.length > 0) send({ type: 'tasks', tasks: batch });
       if (inFlight.length === 0) {
         exiting = true;
         idle.delete(feed);

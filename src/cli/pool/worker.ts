@@ -57,8 +57,8 @@ async function drain(): Promise<void> {
 
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
-    case 'task':
-      queue.push(m.task);
+    case 'tasks':
+      queue.push(...m.tasks);
       if (!busy) void drain();
       return;
     case 'exit':

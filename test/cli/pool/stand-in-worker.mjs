@@ -30,8 +30,8 @@ function drain() {
 }
 
 parentPort.on('message', (m) => {
-  if (m.type === 'task') {
-    queue.push(m.task);
+  if (m.type === 'tasks') {
+    queue.push(...m.tasks);
     // let the pool send its other tasks first, so that several are in flight when one crashes
     setTimeout(drain, 5);
   } else {
