@@ -102,7 +102,8 @@ export class Explorer {
 
   /** Explores the subtree below a work item another explorer gave away (see subtree.ts). */
   runTask(task: SubtreeTask): ExploreStats {
-    this.contexts.push({ graph: unpackSubtree(task), items: [task.item] });
+    const { graph, item } = unpackSubtree(task, this.interp);
+    this.contexts.push({ graph, items: [item] });
     this.stamp = Math.max(this.stamp, task.stamp);
     try {
       this.loop();

@@ -4,7 +4,9 @@
  * This is what makes TruSt's exploration divisible: a work item and its graph determine the
  * whole subtree below it, independently of every other item (POPL 2022, §6).
  */
-import { ExecutionGraph, type EventRef, type GEvent, type GraphShape } from '../graph/graph.js';
+import { MODES } from '../events/modes.js';
+import { ExecutionGraph, type EventRef, type GEvent, type GraphShape, type RmwSpec } from '../graph/graph.js';
+import { Interpreter, rmwOutcome } from './interpreter.js';
 
 /** A work item of the explorer (see driver.ts). */
 export type WorkItem =
@@ -32,7 +34,10 @@ export function itemStamp(g: ExecutionGraph, item: WorkItem): number {
   return g.get(item.kind === 'read' ? item.read : item.write).stamp;
 }
 
-/** Packs `item` with `g` as it was when the item was pushed (events up to the item's stamp). */
+/**
+ * Packs `item` with `g` as it was when the item was pushed (events up to the item's stamp).
+ * Interpreter snapshots and model caches are left out: the receiver rebuilds them.
+ */
 export function packSubtree(g: ExecutionGraph, item: WorkItem): SubtreeTask {
   const cut = itemStamp(g, item);
   let stamp = 0;
@@ -40,7 +45,7 @@ export function packSubtree(g: ExecutionGraph, item: WorkItem): SubtreeTask {
     const out: GEvent[] = [];
     for (const e of evs) {
       if (e.stamp > cut) break;
-      out.push({ ...e, view: null, relView: null });
+      out.push({ ...e, view: null, relView: null, snapshot: null });
       if (e.stamp > stamp) stamp = e.stamp;
     }
     return out;
@@ -49,12 +54,95 @@ export function packSubtree(g: ExecutionGraph, item: WorkItem): SubtreeTask {
   return { shape: g.shape, threads, mo: g.mo.map((list) => list.filter(kept)), barrier: g.barrier.slice(), item, stamp };
 }
 
-/** The graph of a packed subtree. */
-export function unpackSubtree(task: SubtreeTask): ExecutionGraph {
-  return new ExecutionGraph(
-    task.shape,
-    task.threads.map((evs) => evs.slice()),
-    task.mo.map((list) => list.slice()),
-    Int32Array.from(task.barrier),
-  );
+/**
+ * The graph and work item of a packed subtree, rebuilt as this thread builds its own: every
+ * object made by the same code as the explorer's (a structured clone has other hidden classes,
+ * and mixing them makes the explorer's hot code polymorphic, about a third slower), each
+ * event's interpreter snapshot recomputed by re-running its thread, and the RMW specs the
+ * interpreter's own.
+ */
+export function unpackSubtree(task: SubtreeTask, interp: Interpreter): { graph: ExecutionGraph; item: WorkItem } {
+  const shape: GraphShape = { threads: task.shape.threads, initValues: task.shape.initValues.slice() };
+  const threads = task.threads.map((evs, t) => rebuildThread(interp, t, evs));
+  const mo = task.mo.map((list) => {
+    const out: EventRef[] = [];
+    for (const w of list) out.push(w);
+    return out;
+  });
+  return { graph: new ExecutionGraph(shape, threads, mo, Int32Array.from(task.barrier)), item: rebuildItem(task.item) };
+}
+
+function rebuildItem(item: WorkItem): WorkItem {
+  switch (item.kind) {
+    case 'read':
+      return { kind: 'read', read: item.read, write: item.write, spurious: item.spurious };
+    case 'write':
+      return { kind: 'write', write: item.write, pred: item.pred };
+    case 'backward':
+      return { kind: 'backward', read: item.read, write: item.write, spurious: item.spurious };
+  }
+}
+
+/** Re-runs thread `t` over its packed events, rebuilding each with its snapshot. */
+function rebuildThread(interp: Interpreter, t: number, evs: readonly GEvent[]): GEvent[] {
+  const out: GEvent[] = [];
+  const s = interp.initialState(t);
+  for (let i = 0; i < evs.length; i++) {
+    const e = evs[i]!;
+    const req = interp.next(t, s);
+    if (req.kind === 'stop' || req.kind !== KIND_REQUEST[e.kind]) throw new Error(`internal error: a packed subtree diverges from thread ${t} at event ${i}`);
+    if (req.kind === 'read') {
+      const ev = event(e, 'R', req.rmw);
+      out.push(ev);
+      if (req.rmw === null) interp.completeLoad(t, s, e.value);
+      else {
+        const o = rmwOutcome(req.rmw, e.value, e.spurious);
+        interp.completeRmw(t, s, o);
+        if (o.writes) {
+          // the read of the task's item is last, cut from its write part, and is re-read first;
+          // otherwise the write part follows. The read's own snapshot is never used (ThreadStates).
+          if (i === evs.length - 1) break;
+          const w = evs[++i]!;
+          if (w.kind !== 'W') throw new Error(`internal error: a packed RMW of thread ${t} lost its write`);
+          const wEv = event(w, 'W', null);
+          wEv.snapshot = Interpreter.copy(s);
+          out.push(wEv);
+          continue;
+        }
+      }
+      ev.snapshot = Interpreter.copy(s);
+    } else {
+      const ev = event(e, req.kind === 'write' ? 'W' : 'F', null);
+      if (req.kind === 'write') interp.completeWrite(t, s);
+      else interp.completeFence(t, s);
+      ev.snapshot = Interpreter.copy(s);
+      out.push(ev);
+    }
+  }
+  return out;
+}
+
+const KIND_REQUEST = { R: 'read', W: 'write', F: 'fence' } as const;
+
+/** A packed event rebuilt with this thread's own shapes (the field order of the driver's). */
+function event(e: GEvent, kind: GEvent['kind'], rmw: RmwSpec | null): GEvent {
+  return {
+    thread: e.thread,
+    index: e.index,
+    kind,
+    loc: e.loc,
+    mode: MODES.find((m) => m === e.mode)!,
+    value: e.value,
+    rf: e.rf,
+    rmw,
+    rmwRead: e.rmwRead,
+    rmwWrite: e.rmwWrite,
+    spurious: e.spurious,
+    site: e.site,
+    stamp: e.stamp,
+    addedMax: e.addedMax,
+    view: null,
+    relView: null,
+    snapshot: null,
+  };
 }
