@@ -11,7 +11,8 @@ import type { Program } from '../../program/ir.js';
 import { applyMode } from '../../program/modes.js';
 import { Collector } from '../../report/collect.js';
 import type { Report } from '../../report/types.js';
-import { SLOT, type ExplorerWorkerData, type FromExplorer, type ToExplorer } from './protocol.js';
+import { unpackPart } from './part.js';
+import { LINE, SLOT, sharedLength, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
 export interface ParallelOptions {
   readonly workers: number;
@@ -32,7 +33,7 @@ const RETRY_MS = 1;
 export async function exploreParallel(source: Program, o: ParallelOptions): Promise<Report> {
   const start = performance.now();
   const n = Math.max(2, o.workers);
-  const sharedBuf = new SharedArrayBuffer(4 * (SLOT.steal + n));
+  const sharedBuf = new SharedArrayBuffer(4 * sharedLength(n));
   const shared = new Int32Array(sharedBuf);
   const deadline = o.timeoutMs !== undefined ? Date.now() + o.timeoutMs : undefined;
   const workers = Array.from({ length: n }, (_, index) => {
@@ -47,6 +48,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
   const waiting = workers.map(() => false);
   let complete = true;
   let ended = false;
+  const stats: WorkerStats[] = [];
   let stolen = 0;
   let refused = 0;
 
@@ -73,7 +75,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
         }
         askedBy[victim] = i;
         waiting[i] = true;
-        Atomics.store(shared, SLOT.steal + victim, 1);
+        Atomics.store(shared, SLOT.steal + LINE * victim, 1);
       }
       if (starved && retry === null) {
         retry = setTimeout(() => {
@@ -103,7 +105,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
             if (!m.complete) complete = false;
             // a request raised after this worker's last poll will never be answered
             if (askedBy[i] >= 0) {
-              Atomics.store(shared, SLOT.steal + i, 0);
+              Atomics.store(shared, SLOT.steal + LINE * i, 0);
               waiting[askedBy[i]!] = false;
               askedBy[i] = -1;
             }
@@ -126,7 +128,8 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
           }
           case 'part':
             if (!m.complete) complete = false;
-            parts.push(m.part);
+            parts.push(unpackPart(m.part));
+            stats[i] = m.stats;
             if (parts.length === n) {
               if (progress) clearInterval(progress);
               workers.forEach((_, k) => send(k, { type: 'exit' }));
@@ -173,7 +176,11 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
     };
     workers.forEach((_, i) => send(i, { type: 'job', job, root: i === 0 }));
   });
-  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
-  if (process.env.ORDO_DEBUG_PARALLEL) process.stderr.write(`parallel: ${stolen} tasks stolen, ${refused} requests refused\n`);
+  // the workers end on their own (tearing down a heap takes a while): nothing waits for them
+  for (const w of workers) w.unref();
+  if (process.env.ORDO_DEBUG_PARALLEL) {
+    const line = (s: WorkerStats, i: number): string => `  worker ${i}: ${s.tasks} tasks, ${s.executions} executions, busy ${Math.round(s.busyMs)} ms, gave ${s.donated}, refused ${s.refused}`;
+    process.stderr.write(`parallel: ${Math.round(performance.now() - start)} ms, ${stolen} tasks stolen, ${refused} requests refused\n${stats.map(line).join('\n')}\n`);
+  }
   return report;
 }

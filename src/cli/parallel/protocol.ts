@@ -11,17 +11,28 @@
 import type { ModelName, OrderingMode } from '../../ast.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
 import type { Program } from '../../program/ir.js';
-import type { CollectedPart } from '../../report/collect.js';
+import type { PackedPart } from './part.js';
 
-/** Slots of the shared Int32Array. */
+/**
+ * Slots of the shared Int32Array, each on its own cache line (16 Int32s = 64 bytes): a slot one
+ * worker writes often must not share a line with slots the others poll at every work item.
+ */
 export const SLOT = {
   /** 1: every worker stops (a limit was reached, or the coordinator says so). */
   stop: 0,
   /** Executions finished so far, all workers together (for --max-executions and progress). */
-  executions: 1,
-  /** First steal flag; worker i's is at `steal + i`. */
-  steal: 2,
+  executions: 16,
+  /** First steal flag; worker i's is at `steal + LINE * i`. */
+  steal: 32,
 } as const;
+
+/** Int32s per cache line. */
+export const LINE = 16;
+
+/** Int32s of the shared array for `n` workers. */
+export function sharedLength(n: number): number {
+  return SLOT.steal + LINE * n;
+}
 
 export interface ExploreJob {
   readonly program: Program;
@@ -56,4 +67,16 @@ export type FromExplorer =
   | { readonly type: 'idle'; readonly complete: boolean }
   /** The answer to a steal request: a task, or null when there was nothing to give. */
   | { readonly type: 'donation'; readonly task: SubtreeTask | null }
-  | { readonly type: 'part'; readonly part: CollectedPart; readonly complete: boolean };
+  | { readonly type: 'part'; readonly part: PackedPart; readonly complete: boolean; readonly stats: WorkerStats };
+
+/** What a worker did, for ORDO_DEBUG_PARALLEL. */
+export interface WorkerStats {
+  /** Explorations run: the root or given subtrees. */
+  tasks: number;
+  /** Steal requests answered with a task, and with nothing. */
+  donated: number;
+  refused: number;
+  /** Time spent exploring. */
+  busyMs: number;
+  executions: number;
+}
