@@ -5,7 +5,7 @@
  * whole subtree below it, independently of every other item (POPL 2022, §6).
  */
 import { MODES } from '../events/modes.js';
-import { ExecutionGraph, type EventRef, type GEvent, type GraphShape, type RmwSpec } from '../graph/graph.js';
+import { ExecutionGraph, NO_REF, type EventRef, type GEvent, type GraphShape, type RmwSpec } from '../graph/graph.js';
 import { Interpreter, rmwOutcome } from './interpreter.js';
 
 /** A work item of the explorer (see driver.ts). */
@@ -62,7 +62,7 @@ export function packSubtree(g: ExecutionGraph, item: WorkItem): SubtreeTask {
  * interpreter's own.
  */
 export function unpackSubtree(task: SubtreeTask, interp: Interpreter): { graph: ExecutionGraph; item: WorkItem } {
-  const shape: GraphShape = { threads: task.shape.threads, initValues: task.shape.initValues.slice() };
+  const shape: GraphShape = { threads: task.shape.threads, initValues: task.shape.initValues.map((v) => v) };
   const threads = task.threads.map((evs, t) => rebuildThread(interp, t, evs));
   const mo = task.mo.map((list) => {
     const out: EventRef[] = [];
@@ -124,25 +124,35 @@ function rebuildThread(interp: Interpreter, t: number, evs: readonly GEvent[]): 
 
 const KIND_REQUEST = { R: 'read', W: 'write', F: 'fence' } as const;
 
-/** A packed event rebuilt with this thread's own shapes (the field order of the driver's). */
+/**
+ * A packed event rebuilt as the driver builds its events (`newEvent`): the same literal, then
+ * the fields the driver sets later, so that every field starts with the same representation
+ * (a literal of the final values would give another hidden class, and deoptimize the driver).
+ */
 function event(e: GEvent, kind: GEvent['kind'], rmw: RmwSpec | null): GEvent {
-  return {
+  const ev: GEvent = {
     thread: e.thread,
     index: e.index,
     kind,
     loc: e.loc,
     mode: MODES.find((m) => m === e.mode)!,
-    value: e.value,
-    rf: e.rf,
+    value: 0,
+    rf: NO_REF,
     rmw,
-    rmwRead: e.rmwRead,
+    rmwRead: false,
     rmwWrite: e.rmwWrite,
-    spurious: e.spurious,
+    spurious: false,
     site: e.site,
     stamp: e.stamp,
-    addedMax: e.addedMax,
+    addedMax: true,
     view: null,
     relView: null,
     snapshot: null,
   };
+  ev.value = e.value;
+  ev.rf = e.rf;
+  ev.rmwRead = e.rmwRead;
+  ev.spurious = e.spurious;
+  ev.addedMax = e.addedMax;
+  return ev;
 }
