@@ -58,13 +58,10 @@ function report(): number {
   return total;
 }
 
-/** Answers a steal request, if there is one: `give` is the task, or null. */
-function answer(give: () => SubtreeTask | null): void {
-  // a plain read: the flag is polled between every two work items, and a request seen one
-  // item late costs nothing (Atomics.load is a call, a plain read is one instruction)
-  if (shared[FLAG] !== 1) return;
+/** Answers a steal request (the flag is raised): with one of `e`'s work items, or nothing. */
+function answer(e: Explorer | null): void {
   Atomics.store(shared, FLAG, 0);
-  const task = give();
+  const task = e === null ? null : e.donate();
   if (task) stats.donated++;
   else stats.refused++;
   post({ type: 'donation', task });
@@ -87,7 +84,11 @@ function explorer(): Explorer {
       // plain reads, as in `answer`: nobody writes these lines while the workers explore
       return shared[SLOT.stop] === 1 || interrupt[0] === 1;
     },
-    betweenItems: () => answer(() => e.donate()),
+    // a plain read: the flag is polled between every two work items, and a request seen one
+    // item late costs nothing (Atomics.load is a call, a plain read is one instruction)
+    betweenItems: () => {
+      if (shared[FLAG] === 1) answer(e);
+    },
   });
   return e;
 }
@@ -102,7 +103,7 @@ function run(task: SubtreeTask | null): void {
   report();
   stats.executions += s.executions;
   // a steal request that arrived too late is answered now, so the coordinator never waits on it
-  answer(() => null);
+  if (Atomics.load(shared, FLAG) === 1) answer(null);
   stats.busyMs += performance.now() - t0;
   post({ type: 'idle', complete });
 }
