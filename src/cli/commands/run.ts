@@ -34,7 +34,7 @@ export function runCommand(version: string): Command {
   addCheckOptions(cmd);
   cmd
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads checking files in parallel (default: the number of cores)').argParser(integerAtLeast(1, 'a number of jobs')))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads checking files in parallel (default: the number of cores, the last started only for a long batch)').argParser(integerAtLeast(1, 'a number of jobs')))
     .addOption(
       new Option('-w, --workers <n>', 'threads sharing each exploration by work stealing (default 1); files are then checked one at a time unless --jobs says otherwise').argParser(
         integerAtLeast(1, 'a number of workers'),
@@ -108,9 +108,12 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   // The workers start first, loading the checker while this thread lists and reads the files
   // (a few hundred ms each for a big batch). One file named alone gets one worker; otherwise a
   // worker that finds nothing to do leaves when the tasks are handed out.
+  // By default one core is left to this thread and V8's background threads, and the pool uses it
+  // too only for a long batch (pool.ts, GROW_MS); `--jobs N` starts N workers at once.
   const jobs = o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism());
+  const eager = o.jobs ?? Math.max(1, jobs - 1);
   const oneFile = paths.length === 1 && isFile(paths[0]!);
-  const pool = startPool({ jobs: oneFile ? 1 : jobs, interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) });
+  const pool = startPool({ jobs: oneFile ? 1 : jobs, eager, interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) });
   try {
     return await checkListed();
   } finally {

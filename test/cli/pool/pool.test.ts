@@ -2,10 +2,11 @@
  * The pool's bookkeeping with several tasks in flight per worker (src/cli/pool/pool.ts), run
  * against a stand-in worker: every file is reported exactly once; a crash turns only the file
  * that caused it into `crashed` (the others in flight are checked again, one at a time);
- * after Ctrl-C no file starts, and those never started are not reported.
+ * after Ctrl-C no file starts, and those never started are not reported; workers beyond the
+ * eager ones start for a long batch only.
  */
 import { describe, expect, it } from 'vitest';
-import { MIN_IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
+import { GROW_AFTER_MS, GROW_MS, MIN_IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
 import type { FileResult, Task } from '../../../src/cli/pool/task.js';
 
 const STAND_IN = new URL('./stand-in-worker.mjs', import.meta.url);
@@ -14,10 +15,10 @@ function tasks(files: readonly string[]): Task[] {
   return files.map((file, index) => ({ index, file, text: '', limits: {} }));
 }
 
-async function runAll(files: readonly string[], jobs: number): Promise<{ results: FileResult[]; interrupted: boolean }> {
+async function runAll(files: readonly string[], jobs: number, eager = jobs): Promise<{ results: FileResult[]; interrupted: boolean }> {
   const interrupt = new SharedArrayBuffer(4);
   const results: FileResult[] = [];
-  await startPool({ jobs, interrupt, worker: STAND_IN }).run(tasks(files), (r) => results.push(r));
+  await startPool({ jobs, eager, interrupt, worker: STAND_IN }).run(tasks(files), (r) => results.push(r));
   return { results: results.sort((a, b) => a.index - b.index), interrupted: new Int32Array(interrupt)[0] === 1 };
 }
 
@@ -47,5 +48,23 @@ describe('the pool', () => {
     const { results, interrupted } = await runAll(files, 1);
     expect(interrupted).toBe(true);
     expect(results.map(verdict)).toEqual(['a:ok', 'b:ok', 'stop:ok']);
+  });
+
+  /** The threads that checked the files. */
+  const threads = (results: readonly FileResult[]): Set<string> => new Set(results.map((r) => (r.kind === 'crashed' ? r.message : '?')));
+
+  it('starts the worker beyond the eager one when the queue holds more work than GROW_MS', async () => {
+    // 100 ms a file, one worker: the queue holds several seconds of work at GROW_AFTER_MS
+    const files = Array.from({ length: Math.ceil((GROW_AFTER_MS + 2 * GROW_MS) / 100) }, (_, i) => `slow${i}`);
+    const { results } = await runAll(files, 2, 1);
+    expect(results.map(verdict)).toEqual(files.map((f) => `${f}:ok`));
+    expect(threads(results).size).toBe(2);
+  });
+
+  it('does not start it for a short batch', async () => {
+    const files = Array.from({ length: 200 }, (_, i) => `f${i}`);
+    const { results } = await runAll(files, 2, 1);
+    expect(results.map(verdict)).toEqual(files.map((f) => `${f}:ok`));
+    expect(threads(results).size).toBe(1);
   });
 });
