@@ -6,8 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AccessRef, Report, Witness } from '../../report/types.js';
 import type { FileResult } from '../pool/task.js';
-import type { Sink, SinkContext } from './sink.js';
-import type { Tally } from './summary.js';
+import type { Sink, SinkContext, Tally } from './sink.js';
 import { expectationText, statusReasons } from './words.js';
 
 /** The schema's version; bump on any incompatible change, and say so in docs/json.md. */

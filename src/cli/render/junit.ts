@@ -9,8 +9,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { formatDiagnosticLine, renderDiagnostic } from '../../diagnostics/index.js';
 import type { Report } from '../../report/types.js';
 import type { FileResult } from '../pool/task.js';
-import type { Sink, SinkContext } from './sink.js';
-import type { Tally } from './summary.js';
+import type { Sink, SinkContext, Tally } from './sink.js';
 import { runLabel, statusReasons, witnessSummary } from './words.js';
 
 interface Case {

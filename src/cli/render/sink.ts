@@ -5,7 +5,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { CliPaint } from '../common/paint.js';
 import type { FileResult } from '../pool/task.js';
-import type { Tally } from './summary.js';
 
 export interface Sink {
   /** Called once per file, in input order. */
@@ -30,4 +29,18 @@ export interface SinkContext {
   /** `--quiet`: only failures and the tally. */
   readonly quiet: boolean;
   readonly version: string;
+}
+
+/** Counts of a batch, by file. */
+export interface Tally {
+  files: number;
+  runs: number;
+  passed: number;
+  failed: number;
+  incomplete: number;
+  /** Files with diagnostics, unreadable paths, crashes. */
+  errors: number;
+  /** Files not started because of Ctrl-C. */
+  notRun: number;
+  elapsedMs: number;
 }

@@ -5,23 +5,9 @@
 import type { Report } from '../../report/types.js';
 import type { CliPaint } from '../common/paint.js';
 import type { FileResult } from '../pool/task.js';
-import type { Sink, SinkContext } from './sink.js';
+import type { Sink, SinkContext, Tally } from './sink.js';
 import { renderCompact, renderFile } from './text.js';
 import { duration, plural, runLabel, statusReasons, statusWord } from './words.js';
-
-/** Counts of a batch, by file. */
-export interface Tally {
-  files: number;
-  runs: number;
-  passed: number;
-  failed: number;
-  incomplete: number;
-  /** Files with diagnostics, unreadable paths, crashes. */
-  errors: number;
-  /** Files not started because of Ctrl-C. */
-  notRun: number;
-  elapsedMs: number;
-}
 
 export function emptyTally(): Tally {
   return { files: 0, runs: 0, passed: 0, failed: 0, incomplete: 0, errors: 0, notRun: 0, elapsedMs: 0 };
