@@ -76,6 +76,25 @@ describe.concurrent('exit statuses', () => {
     expect(r.stdout).toContain('INCOMPLETE: stopped by Ctrl-C');
     expect(r.stdout).toContain('C  executions');
   });
+
+  it('a quick file is reported while the long file after it is still being explored', async () => {
+    // one worker holds the files and sends results in batches; the last quick file's line must
+    // not wait for the long one, so Ctrl-C is sent only once it has been printed (were it held
+    // back, counter9 would run to its end)
+    const quick = ['sb-seqcst', 'sb-relaxed', 'assert', 'mp-race'].map((f) => `${B}/${f}.litmus`);
+    const r = await run([...quick, `${E}/counter9.litmus`, '--jobs', '1'], {
+      onStart: (c) => {
+        let seen = '';
+        c.stdout!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (seen.includes('mp-race')) c.kill('SIGINT');
+        });
+      },
+    });
+    expect(r.status).toBe(130);
+    expect(r.stdout).toMatch(/FAIL\s+\S*mp-race\.litmus/);
+    expect(r.stdout).toMatch(/INCOMPLETE\s+\S*counter9\.litmus.*interrupted \(Ctrl-C\)/);
+  });
 });
 
 describe.concurrent('which runs a file gets', () => {

@@ -19,10 +19,17 @@ const FLUSH_MS = 10;
 const port = parentPort!;
 const data = workerData as WorkerData;
 const flag = new Int32Array(data.interrupt);
-const interrupted = (): boolean => Atomics.load(flag, 0) === 1;
 const queue: Task[] = [];
 const done: FileResult[] = [];
 let flushedAt = performance.now();
+/**
+ * Polled between work items while a file is explored: also sends the results waiting here once
+ * they are `FLUSH_MS` old, so that a long file does not hold back the quick ones before it.
+ */
+const interrupted = (): boolean => {
+  if (done.length > 0 && performance.now() - flushedAt >= FLUSH_MS) flush();
+  return Atomics.load(flag, 0) === 1;
+};
 let busy = false;
 let exiting = false;
 
