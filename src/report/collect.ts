@@ -110,7 +110,10 @@ export class Collector {
     else {
       const values = observed.map((v) => (v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value));
       const withWitness = this.outcomes.size < (this.options.witnessLimit ?? 100);
-      this.outcomes.set(key, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
+      // the key was built by `+=`, a rope of one piece per value; kept as it is, every piece
+      // stays alive (a kilobyte for 16 values). A property name is stored flat.
+      const flat = Object.keys({ [key]: 0 })[0]!;
+      this.outcomes.set(flat, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
     }
   }
 
