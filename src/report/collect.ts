@@ -8,7 +8,7 @@ import { makeRef, type ExecutionGraph } from '../graph/graph.js';
 import { toExecution } from '../graph/execution.js';
 import { findRacesFast } from '../models/races.js';
 import type { ThreadState } from '../explore/interpreter.js';
-import type { CondIR, Program, TermIR } from '../program/ir.js';
+import type { CondIR, ObservedVar, Program, TermIR } from '../program/ir.js';
 import { compare, isResult, regEquals, showValue, truthy, type RegValue } from '../program/values.js';
 import type { AccessRef, ExecutionKind, FaultReport, OutcomeReport, RaceReport, Report, StopSummary, Witness } from './types.js';
 import { checkExpectations, herdCounts, observation, runStatus, settledVerdict, verdict } from './verdict.js';
@@ -59,11 +59,14 @@ export class Collector {
   private pTrue = 0;
   private pFalse = 0;
   private readonly hasPlain: boolean;
+  /** Scratch for an outcome's key: one string per observed variable. */
+  private readonly keyParts: string[];
 
   constructor(
     readonly program: Program,
     readonly options: CollectOptions,
   ) {
+    this.keyParts = program.observed.map(() => '');
     this.hasPlain = program.threads.some((t) => t.code.some((i) => (i.op === 'load' || i.op === 'store') && i.mode === 'na'));
   }
 
@@ -99,22 +102,42 @@ export class Collector {
     if (satisfies === false) this.pFalse++;
     else this.pTrue++;
     const observed = this.program.observed;
-    let key = '';
-    for (let i = 0; i < observed.length; i++) {
-      const v = observed[i]!;
-      const x = v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value;
-      key += (i === 0 ? '' : ',') + (typeof x === 'object' ? showValue(x) : String(x));
-    }
+    const key = observed.length <= FEW ? this.shortKey(g, states) : this.longKey(g, states);
     const entry = this.outcomes.get(key);
     if (entry) entry.executions++;
     else {
-      const values = observed.map((v) => (v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value));
+      const values = observed.map((v) => observedValue(v, g, states));
       const withWitness = this.outcomes.size < (this.options.witnessLimit ?? 100);
-      // the key was built by `+=`, a rope of one piece per value; kept as it is, every piece
-      // stays alive (a kilobyte for 16 values). A property name is stored flat.
-      const flat = Object.keys({ [key]: 0 })[0]!;
-      this.outcomes.set(flat, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
+      // a short key is a rope of a few pieces (see shortKey): stored flat, as a property name is
+      const stored = observed.length <= FEW ? Object.keys({ [key]: 0 })[0]! : key;
+      this.outcomes.set(stored, { values, executions: 1, satisfies, witness: withWitness ? this.witness(g, states, kind) : null });
     }
+  }
+
+  /**
+   * An outcome's key, computed for every complete execution. With a few variables `+=` is the
+   * quickest; with many, the rope it builds (one piece per value) costs more than one flat string
+   * joined from a reused array (sb_ring's 16 registers: 50% more executions per second), and
+   * would keep every piece alive in the map.
+   */
+  private shortKey(g: ExecutionGraph, states: readonly ThreadState[]): string {
+    const observed = this.program.observed;
+    let key = '';
+    for (let i = 0; i < observed.length; i++) {
+      const x = observedValue(observed[i]!, g, states);
+      key += (i === 0 ? '' : ',') + (typeof x === 'object' ? showValue(x) : String(x));
+    }
+    return key;
+  }
+
+  private longKey(g: ExecutionGraph, states: readonly ThreadState[]): string {
+    const observed = this.program.observed;
+    const parts = this.keyParts;
+    for (let i = 0; i < observed.length; i++) {
+      const x = observedValue(observed[i]!, g, states);
+      parts[i] = typeof x === 'object' ? showValue(x) : String(x);
+    }
+    return parts.join(',');
   }
 
   private witness(g: ExecutionGraph, states: readonly ThreadState[], kind: ExecutionKind): Witness {
@@ -283,6 +306,14 @@ export class Collector {
       elapsedMs: meta.elapsedMs,
     };
   }
+}
+
+/** Variables whose outcome key is built by `+=` (see `shortKey`). */
+const FEW = 4;
+
+/** The final value of an observed register or location. */
+function observedValue(v: ObservedVar, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
+  return v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value;
 }
 
 function classify(states: readonly ThreadState[]): ExecutionKind {
