@@ -11,7 +11,7 @@ import { toExecution } from './graph/execution.js';
 import { firstViolation, type Model } from './models/model.js';
 import type { Program } from './program/ir.js';
 import { applyMode } from './program/modes.js';
-import { Collector } from './report/collect.js';
+import { collectorForRun } from './report/collect.js';
 import type { Report } from './report/types.js';
 
 /** Default loop bound: iterations a `while`/`loop` may run before the execution is cut. */
@@ -49,12 +49,7 @@ export function modelPredicate(model: Model): (g: ExecutionGraph) => boolean {
 /** Explores a lowered program under a model and an ordering mode. */
 export function explore(source: Program, options: CheckOptions): Report {
   const program = applyMode(source, options.mode);
-  const collector = new Collector(program, {
-    model: options.model,
-    mode: options.mode,
-    scWitness: options.model === 'sc',
-    ...(options.witnessLimit !== undefined ? { witnessLimit: options.witnessLimit } : {}),
-  });
+  const collector = collectorForRun(program, options);
   const start = performance.now();
   let stoppedBy: Report['stoppedBy'] = null;
   let lastProgress = start;

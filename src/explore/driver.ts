@@ -91,13 +91,7 @@ export class Explorer {
 
   /** Explores everything (or until `shouldStop`). */
   run(): ExploreStats {
-    try {
-      this.explore();
-    } catch (e) {
-      if (!(e instanceof Interrupted)) throw e;
-      this.stats.complete = false;
-    }
-    return this.stats;
+    return this.stoppable(() => this.explore());
   }
 
   /** Explores the subtree below a work item another explorer gave away (see subtree.ts). */
@@ -105,8 +99,13 @@ export class Explorer {
     const { graph, item } = unpackSubtree(task, this.interp);
     this.contexts.push({ graph, items: [item] });
     this.stamp = Math.max(this.stamp, task.stamp);
+    return this.stoppable(() => this.loop());
+  }
+
+  /** Runs `body`; a stop (`shouldStop`) ends it early and marks the exploration incomplete. */
+  private stoppable(body: () => void): ExploreStats {
     try {
-      this.loop();
+      body();
     } catch (e) {
       if (!(e instanceof Interrupted)) throw e;
       this.stats.complete = false;

@@ -24,6 +24,19 @@ export interface CollectOptions {
   readonly witnessLimit?: number;
 }
 
+/**
+ * The collector of one run: SC runs show witnesses as SC interleavings. Shared by the
+ * single-thread explorer, the parallel workers and the coordinator that merges their parts.
+ */
+export function collectorForRun(program: Program, run: { readonly model: ModelName; readonly mode: OrderingMode; readonly witnessLimit?: number | undefined }): Collector {
+  return new Collector(program, {
+    model: run.model,
+    mode: run.mode,
+    scWitness: run.model === 'sc',
+    ...(run.witnessLimit !== undefined ? { witnessLimit: run.witnessLimit } : {}),
+  });
+}
+
 interface OutcomeEntry {
   readonly values: readonly RegValue[];
   executions: number;

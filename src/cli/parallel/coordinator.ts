@@ -9,7 +9,7 @@ import type { ModelName, OrderingMode } from '../../ast.js';
 import type { Progress } from '../../check.js';
 import type { Program } from '../../program/ir.js';
 import { applyMode } from '../../program/modes.js';
-import { Collector } from '../../report/collect.js';
+import { collectorForRun, type Collector } from '../../report/collect.js';
 import type { Report } from '../../report/types.js';
 import { unpackPart } from './part.js';
 import { LINE, SLOT, sharedLength, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
@@ -134,12 +134,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
               if (progress) clearInterval(progress);
               workers.forEach((_, k) => send(k, { type: 'exit' }));
               const program = applyMode(source, o.mode);
-              const collector = new Collector(program, {
-                model: o.model,
-                mode: o.mode,
-                scWitness: o.model === 'sc',
-                ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
-              });
+              const collector = collectorForRun(program, o);
               for (const p of parts) collector.absorb(p);
               const executions = Atomics.load(shared, SLOT.executions);
               const stoppedBy: Report['stoppedBy'] = complete

@@ -13,7 +13,7 @@ import type { SubtreeTask } from '../../explore/subtree.js';
 import { oracleFor } from '../../models/oracle.js';
 import type { Program } from '../../program/ir.js';
 import { applyMode } from '../../program/modes.js';
-import { Collector } from '../../report/collect.js';
+import { collectorForRun, type Collector } from '../../report/collect.js';
 import { packPart } from './part.js';
 import { LINE, SLOT, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
@@ -142,12 +142,7 @@ port.on('message', (m: ToExplorer) => {
       job = m.job;
       complete = true;
       program = applyMode(internStrings(m.job.program), m.job.mode);
-      collector = new Collector(program, {
-        model: m.job.model,
-        mode: m.job.mode,
-        scWitness: m.job.model === 'sc',
-        ...(m.job.witnessLimit !== undefined ? { witnessLimit: m.job.witnessLimit } : {}),
-      });
+      collector = collectorForRun(program, m.job);
       if (m.root) run(null);
       else post({ type: 'idle', complete });
       return;
