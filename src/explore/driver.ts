@@ -76,6 +76,8 @@ export class Explorer {
   /** Buffers reused by prefix and revisit computations (never two at once). */
   private readonly scratch: Scratch;
   private stamp = 0;
+  /** Per thread, whether its code has an `assume!`. */
+  private readonly assumes: readonly boolean[];
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
@@ -87,6 +89,7 @@ export class Explorer {
     this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
     this.scratch = { prefix: new Int32Array(program.threads.length), reads: [], kept: [] };
     this.threads = new ThreadStates(this.interp);
+    this.assumes = program.threads.map((th) => th.code.some((ins) => ins.op === 'assume'));
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -202,13 +205,28 @@ export class Explorer {
    * frozen event is never revisited nor deleted (revisits.ts). Every extension would then be a
    * blocked execution, so the graph is abandoned (GenMC calls such executions moot). Complete
    * executions are unaffected.
+   *
+   * Not while a thread may still fail an `assume!`: the extensions would then be discarded, and
+   * with them the races and faults of the graph so far, which abandoning it reports.
    */
   private frozenBlock(): boolean {
     const g = this.ctx.graph;
-    for (let t = 0; t < this.threads.states.length; t++) {
-      if (this.threads.states[t]!.status !== 'blocked') continue;
+    const states = this.threads.states;
+    for (let t = 0; t < states.length; t++) {
+      if (states[t]!.status !== 'blocked') continue;
       const e = g.last(t);
-      if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return true;
+      if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return !this.mayStillAssume();
+    }
+    return false;
+  }
+
+  /** Whether a thread with an `assume!` in its code has not stopped for good yet. */
+  private mayStillAssume(): boolean {
+    const states = this.threads.states;
+    for (let t = 0; t < states.length; t++) {
+      if (!this.assumes[t]) continue;
+      const s = states[t]!;
+      if (s.status === 'running' || (s.status === 'blocked' && s.stop?.kind !== 'assume')) return true;
     }
     return false;
   }
