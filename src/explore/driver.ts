@@ -195,8 +195,39 @@ export class Explorer {
         return;
       }
     }
+    if (this.options.pruneBlocked !== false && this.staleBlock()) {
+      this.stats.pruned++;
+      this.sink.pruned?.(this.ctx.graph, this.threads.states);
+      return;
+    }
     this.stats.executions++;
     this.sink.execution(this.ctx.graph, this.threads.states);
+  }
+
+  /**
+   * Whether a thread of this finished graph spins on a stale read: a read of the iteration that
+   * spun (or of a lock's failed attempt) reads a write that a later write of the location
+   * follows in mo. In a run, a spinning thread sees the latest
+   * write sooner or later (C++ [intro.progress]: stores become visible in finite time), so such a
+   * graph is no final state of a run; the graph where the read reads the latest write is
+   * explored in its own right, blocked or going on. (An `assume!` reads once: a stale value there
+   * is a real outcome.) GenMC does not count such executions either.
+   */
+  private staleBlock(): boolean {
+    const g = this.ctx.graph;
+    const states = this.threads.states;
+    for (let t = 0; t < states.length; t++) {
+      const stop = states[t]!.stop;
+      if (stop?.kind !== 'spin' && stop?.kind !== 'lock') continue;
+      // the reads of the iteration that spun (it wrote nothing; a failed compare_exchange only
+      // reads), or the failed attempt of a lock, which waits as a spin loop would
+      const evs = g.threads[t]!;
+      for (let i = stop.kind === 'spin' ? stop.from : evs.length - 1; i < evs.length; i++) {
+        const e = evs[i]!;
+        if (e.kind === 'R' && !e.rmwRead && e.rf !== g.moMax(e.loc)) return !this.mayStillAssume();
+      }
+    }
+    return false;
   }
 
   /**

@@ -18,7 +18,12 @@ export { canFailSpuriously, rmwOutcome, type RmwOutcome } from './ops.js';
 export type StopReason =
   | { readonly kind: 'assume'; readonly site: SiteId }
   /** A loop iteration that changed nothing: running it again cannot differ (semantics.md). */
-  | { readonly kind: 'spin'; readonly site: SiteId }
+  | {
+      readonly kind: 'spin';
+      readonly site: SiteId;
+      /** The thread's first event of that iteration (the reads it would make again). */
+      readonly from: number;
+    }
   | { readonly kind: 'lock'; readonly site: SiteId }
   | { readonly kind: 'cut'; readonly site: SiteId }
   | { readonly kind: 'fault'; readonly fault: Fault };
@@ -40,6 +45,9 @@ export interface ThreadState {
   stop: StopReason | null;
   /** Write events issued so far (spin detection compares it across an iteration). */
   writes: number;
+  /** Events issued so far, and their number when the innermost loop began its iteration. */
+  events: number;
+  iterStart: number;
   /** Per loop of this thread: iterations of the current entry. */
   readonly iter: number[];
   /** Per loop of this thread: outer registers and write count at the start of the current iteration. */
@@ -99,6 +107,8 @@ export class Interpreter {
       status: 'running',
       stop: null,
       writes: 0,
+      events: 0,
+      iterStart: 0,
       iter: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
       snapRegs: nloops === 0 ? NONE : new Array<RegValue[] | null>(nloops).fill(null),
       snapWrites: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
@@ -232,6 +242,7 @@ export class Interpreter {
           const l = this.local[ins.loop]!;
           s.snapRegs[l] = outer.map((r) => s.regs[r]!);
           s.snapWrites[l] = s.writes;
+          s.iterStart = s.events;
           s.pc++;
           break;
         }
@@ -251,7 +262,7 @@ export class Interpreter {
           const loop = this.program.loops[ins.loop]!;
           const l = this.local[ins.loop]!;
           if (s.writes === s.snapWrites[l] && sameRegs(s, loop.outerRegs, s.snapRegs[l]!)) {
-            return this.halt(s, 'blocked', { kind: 'spin', site: loop.site });
+            return this.halt(s, 'blocked', { kind: 'spin', site: loop.site, from: s.iterStart });
           }
           s.pc = ins.target;
           break;
@@ -273,6 +284,7 @@ export class Interpreter {
     const ins = this.program.threads[thread]!.code[s.pc]!;
     if (ins.op !== 'load') throw new Error('internal error: completeLoad on ' + ins.op);
     s.regs[ins.dst] = v;
+    s.events++;
     s.pc++;
   }
 
@@ -280,6 +292,7 @@ export class Interpreter {
   completeRmw(thread: number, s: ThreadState, o: RmwOutcome): void {
     const ins = this.program.threads[thread]!.code[s.pc]!;
     if (o.writes) s.writes++;
+    s.events += o.writes ? 2 : 1;
     if (ins.op === 'lock') {
       if (!o.writes) {
         this.halt(s, 'blocked', { kind: 'lock', site: ins.site });
@@ -302,10 +315,12 @@ export class Interpreter {
       s.held = s.held.filter((h) => h !== loc);
     } else if (ins.op !== 'store') throw new Error('internal error: completeWrite on ' + ins.op);
     s.writes++;
+    s.events++;
     s.pc++;
   }
 
   completeFence(_thread: number, s: ThreadState): void {
+    s.events++;
     s.pc++;
   }
 
@@ -317,6 +332,8 @@ export class Interpreter {
       status: s.status,
       stop: s.stop,
       writes: s.writes,
+      events: s.events,
+      iterStart: s.iterStart,
       iter: s.iter.length === 0 ? s.iter : s.iter.slice(),
       snapRegs: s.snapRegs.length === 0 ? s.snapRegs : s.snapRegs.slice(),
       snapWrites: s.snapWrites.length === 0 ? s.snapWrites : s.snapWrites.slice(),

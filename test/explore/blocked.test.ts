@@ -2,9 +2,9 @@
  * Abandoning blocked graphs (moot pruning, and any later shortcut for blocked reads such as
  * GenMC's in-place revisiting) against the plain TruSt exploration (pruning off, which the
  * differential tests check against the reference, but only on loop-free programs without
- * `assume!`): on random programs with spin loops and `assume!`, the same complete executions,
- * graph for graph, none twice, the same outcomes, races and faults; every blocked execution left
- * is one the plain exploration also visits.
+ * `assume!`): on random programs with spin loops (loads and compare_exchange), mutexes and
+ * `assume!`, the same complete executions, graph for graph, none twice, the same outcomes,
+ * races and faults; every blocked execution left is one the plain exploration also visits.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const RMW = ['Relaxed', 'Acquire', 'Release', 'AcqRel', 'SeqCst'];
 
 type Op = { k: number; loc: number; v: number; o: number };
 
-const opArb = fc.record({ k: fc.nat(7), loc: fc.nat(2), v: fc.nat(2), o: fc.nat(4) });
+const opArb = fc.record({ k: fc.nat(9), loc: fc.nat(2), v: fc.nat(2), o: fc.nat(4) });
 const progArb = fc.array(fc.array(opArb, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 3 });
 
 function statement(op: Op, r: () => string): string {
@@ -41,13 +41,17 @@ function statement(op: Op, r: () => string): string {
       return `assume!(${x}.load(${LOAD[op.o % 3]}) == ${op.v});`;
     case 6:
       return `SHARED = ${op.v + 1};`;
+    case 8:
+      return `while ${x}.compare_exchange(${op.v}, ${op.v + 1}, ${RMW[op.o]}, Relaxed).is_err() {}`;
+    case 9:
+      return `M.lock(); ${x}.store(${op.v + 1}, Relaxed); M.unlock();`;
     default:
       return `let ${r()} = SHARED;`;
   }
 }
 
 function source(threads: Op[][]): string {
-  let text = 'Rust blocked\n\nstatic X: AtomicUsize = 0;\nstatic Y: AtomicUsize = 0;\nstatic Z: AtomicUsize = 0;\nstatic SHARED: usize = 0;\n\n';
+  let text = 'Rust blocked\n\nstatic X: AtomicUsize = 0;\nstatic Y: AtomicUsize = 0;\nstatic Z: AtomicUsize = 0;\nstatic SHARED: usize = 0;\nstatic M: Mutex;\n\n';
   threads.forEach((ops, t) => {
     let n = 0;
     const r = () => `r${n++}`;
