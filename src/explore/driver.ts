@@ -17,6 +17,7 @@ import type { Mode } from '../events/modes.js';
 import { initRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
+import type { Value } from '../program/values.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
@@ -78,6 +79,8 @@ export class Explorer {
   private stamp = 0;
   /** Per thread, whether its code has an `assume!`. */
   private readonly assumes: readonly boolean[];
+  /** Per location, 1 when a plain (non-atomic) load or store may access it. */
+  private readonly plainLoc: Uint8Array;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
@@ -90,6 +93,7 @@ export class Explorer {
     this.scratch = { prefix: new Int32Array(program.threads.length), reads: [], kept: [] };
     this.threads = new ThreadStates(this.interp);
     this.assumes = program.threads.map((th) => th.code.some((ins) => ins.op === 'assume'));
+    this.plainLoc = plainLocations(program);
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -303,9 +307,41 @@ export class Explorer {
       }
     }
     const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
-    for (const c of ok) this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
+    const blocks = this.blockingValues(t, ev);
+    for (const c of ok) {
+      if (blocks !== null && blocks(g.get(c.write).value)) continue;
+      this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
+    }
     this.setRf(g, ev, max, false);
     return this.completeRead(t, ev);
+  }
+
+  /**
+   * For a plain atomic load whose other choices (older writes) need not all be pushed: a test of
+   * the values that would leave its thread blocked right after it. Reading such a value from an
+   * older write makes a graph that `frozenBlock` abandons as soon as it is made, and that graph
+   * reports nothing its sibling (the same graph with the load reading the latest write, which goes
+   * on) does not: the same other events, the same races among them, and the load itself races
+   * with nothing when no plain access shares its location. GenMC drops such choices the same way.
+   * Null when that cannot be relied on: a plain access to the location, or an `assume!` that may
+   * still discard the sibling's runs (`mayStillAssume`).
+   */
+  private blockingValues(t: number, ev: GEvent): ((value: Value) => boolean) | null {
+    if (ev.rmw !== null || this.options.pruneBlocked === false || this.plainLoc[ev.loc] === 1) return null;
+    if (this.assumes[t] || this.mayStillAssume()) return null;
+    const before = this.threads.states[t]!;
+    let last: Value | null = null;
+    let blocks = false;
+    return (value) => {
+      if (value !== last) {
+        const s = Interpreter.copy(before);
+        this.interp.completeLoad(t, s, value);
+        this.interp.next(t, s);
+        last = value;
+        blocks = s.status === 'blocked';
+      }
+      return blocks;
+    };
   }
 
   /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
@@ -430,4 +466,16 @@ export class Explorer {
     this.stats.dropped++;
     return false;
   }
+}
+
+/** Per location, 1 when some plain (non-atomic) load or store may access it. */
+function plainLocations(program: Program): Uint8Array {
+  const out = new Uint8Array(program.locations.length);
+  for (const th of program.threads) {
+    for (const ins of th.code) {
+      if ((ins.op !== 'load' && ins.op !== 'store') || ins.mode !== 'na') continue;
+      out.fill(1, ins.addr.base, ins.addr.base + (ins.addr.index === null ? 1 : ins.addr.length));
+    }
+  }
+  return out;
 }
