@@ -81,6 +81,8 @@ export class Explorer {
   private readonly assumes: readonly boolean[];
   /** Per location, 1 when a plain (non-atomic) load or store may access it. */
   private readonly plainLoc: Uint8Array;
+  /** Per thread and instruction, 1 inside a loop (of a thread without `assume!`). */
+  private readonly inLoop: readonly Uint8Array[];
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
@@ -94,6 +96,7 @@ export class Explorer {
     this.threads = new ThreadStates(this.interp);
     this.assumes = program.threads.map((th) => th.code.some((ins) => ins.op === 'assume'));
     this.plainLoc = plainLocations(program);
+    this.inLoop = program.threads.map((th, t) => loopInstructions(th.code, this.assumes[t]!));
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -328,8 +331,9 @@ export class Explorer {
    */
   private blockingValues(t: number, ev: GEvent): ((value: Value) => boolean) | null {
     if (ev.rmw !== null || this.options.pruneBlocked === false || this.plainLoc[ev.loc] === 1) return null;
-    if (this.assumes[t] || this.mayStillAssume()) return null;
     const before = this.threads.states[t]!;
+    // only a load in a loop can be a spin's (and not in a thread with an assume!)
+    if (this.inLoop[t]![before.pc] !== 1 || this.mayStillAssume()) return null;
     let last: Value | null = null;
     let blocks = false;
     return (value) => {
@@ -477,5 +481,18 @@ function plainLocations(program: Program): Uint8Array {
       out.fill(1, ins.addr.base, ins.addr.base + (ins.addr.index === null ? 1 : ins.addr.length));
     }
   }
+  return out;
+}
+
+/** Per instruction, 1 between a loop's head and its back edge; all 0 when `none`. */
+function loopInstructions(code: Program['threads'][number]['code'], none: boolean): Uint8Array {
+  const out = new Uint8Array(code.length);
+  if (none) return out;
+  let depth = 0;
+  code.forEach((ins, i) => {
+    if (ins.op === 'loopHead') depth++;
+    if (depth > 0) out[i] = 1;
+    if (ins.op === 'backEdge') depth--;
+  });
   return out;
 }
