@@ -10,6 +10,8 @@
  * (revisits.ts). Work items are replayed by cutting the graph back to the stamp of their event.
  * A backward revisit removes events from the middle of the order, so it starts a new context
  * (a graph copy with its own work list); contexts form a stack, as GenMC's executions do.
+ * Graphs with a thread blocked for good, or spinning on a stale value, are cut short
+ * (blocking.ts).
  *
  * The driver never asks which model it runs: it asks a `Consistency` oracle.
  */
@@ -17,11 +19,11 @@ import type { Mode } from '../events/modes.js';
 import { initRef, NO_REF, type EventRef, type ExecutionGraph, type GEvent } from '../graph/graph.js';
 import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
-import type { Value } from '../program/values.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
 import { ThreadStates } from './threads.js';
+import { Blocking } from './blocking.js';
 import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
 import { keptCounts, porfPrefix, revisitsOf, settledRmwSources, writesInMoOrder, type Scratch } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
@@ -30,7 +32,7 @@ import { ExecutionGraph as Graph } from '../graph/graph.js';
 export interface ExecutionSink {
   execution(g: ExecutionGraph, threads: readonly ThreadState[]): void;
   /**
-   * A graph abandoned because a blocked thread can never be unblocked in it (see `frozenBlock`):
+   * A graph abandoned because a blocked thread can never be unblocked in it (see blocking.ts):
    * not an execution, but its races and faults so far are real.
    */
   pruned?(g: ExecutionGraph, threads: readonly ThreadState[]): void;
@@ -77,12 +79,8 @@ export class Explorer {
   /** Buffers reused by prefix and revisit computations (never two at once). */
   private readonly scratch: Scratch;
   private stamp = 0;
-  /** Per thread, whether its code has an `assume!`. */
-  private readonly assumes: readonly boolean[];
-  /** Per location, 1 when a plain (non-atomic) load or store may access it. */
-  private readonly plainLoc: Uint8Array;
-  /** Per thread and instruction, 1 inside a loop (of a thread without `assume!`). */
-  private readonly inLoop: readonly Uint8Array[];
+  /** Which blocked graphs and choices may be skipped (blocking.ts). */
+  private readonly blocking: Blocking;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
@@ -94,9 +92,7 @@ export class Explorer {
     this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
     this.scratch = { prefix: new Int32Array(program.threads.length), reads: [], kept: [] };
     this.threads = new ThreadStates(this.interp);
-    this.assumes = program.threads.map((th) => th.code.some((ins) => ins.op === 'assume'));
-    this.plainLoc = plainLocations(program);
-    this.inLoop = program.threads.map((th, t) => loopInstructions(th.code, this.assumes[t]!));
+    this.blocking = new Blocking(program, this.interp);
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -175,7 +171,7 @@ export class Explorer {
     for (let step = 1; ; step++) {
       // a long execution (thousands of events) is itself a long step: poll inside it too
       if ((step & 255) === 0 && this.options.shouldStop?.()) throw new Interrupted();
-      if (this.options.pruneBlocked !== false && this.frozenBlock()) {
+      if (this.options.pruneBlocked !== false && this.blocking.frozen(this.ctx.graph, this.threads.states)) {
         this.stats.pruned++;
         this.sink.pruned?.(this.ctx.graph, this.threads.states);
         return;
@@ -202,71 +198,13 @@ export class Explorer {
         return;
       }
     }
-    if (this.options.pruneBlocked !== false && this.staleBlock()) {
+    if (this.options.pruneBlocked !== false && this.blocking.stale(this.ctx.graph, this.threads.states)) {
       this.stats.pruned++;
       this.sink.pruned?.(this.ctx.graph, this.threads.states);
       return;
     }
     this.stats.executions++;
     this.sink.execution(this.ctx.graph, this.threads.states);
-  }
-
-  /**
-   * Whether a thread of this finished graph spins on a stale read: a read of the iteration that
-   * spun (or of a lock's failed attempt) reads a write that a later write of the location
-   * follows in mo. In a run, a spinning thread sees the latest
-   * write sooner or later (C++ [intro.progress]: stores become visible in finite time), so such a
-   * graph is no final state of a run; the graph where the read reads the latest write is
-   * explored in its own right, blocked or going on. (An `assume!` reads once: a stale value there
-   * is a real outcome.) GenMC does not count such executions either.
-   */
-  private staleBlock(): boolean {
-    const g = this.ctx.graph;
-    const states = this.threads.states;
-    for (let t = 0; t < states.length; t++) {
-      const stop = states[t]!.stop;
-      if (stop?.kind !== 'spin' && stop?.kind !== 'lock') continue;
-      // the reads of the iteration that spun (it wrote nothing; a failed compare_exchange only
-      // reads), or the failed attempt of a lock, which waits as a spin loop would
-      const evs = g.threads[t]!;
-      for (let i = stop.kind === 'spin' ? stop.from : evs.length - 1; i < evs.length; i++) {
-        const e = evs[i]!;
-        if (e.kind === 'R' && !e.rmwRead && e.rf !== g.moMax(e.loc)) return !this.mayStillAssume();
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a blocked thread can never be unblocked in any extension of this graph: the read it
-   * blocked on is frozen, either read non-maximally or inside a revisiting write's prefix, and a
-   * frozen event is never revisited nor deleted (revisits.ts). Every extension would then be a
-   * blocked execution, so the graph is abandoned (GenMC calls such executions moot). Complete
-   * executions are unaffected.
-   *
-   * Not while a thread may still fail an `assume!`: the extensions would then be discarded, and
-   * with them the races and faults of the graph so far, which abandoning it reports.
-   */
-  private frozenBlock(): boolean {
-    const g = this.ctx.graph;
-    const states = this.threads.states;
-    for (let t = 0; t < states.length; t++) {
-      if (states[t]!.status !== 'blocked') continue;
-      const e = g.last(t);
-      if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return !this.mayStillAssume();
-    }
-    return false;
-  }
-
-  /** Whether a thread with an `assume!` in its code has not stopped for good yet. */
-  private mayStillAssume(): boolean {
-    const states = this.threads.states;
-    for (let t = 0; t < states.length; t++) {
-      if (!this.assumes[t]) continue;
-      const s = states[t]!;
-      if (s.status === 'running' || (s.status === 'blocked' && s.stop?.kind !== 'assume')) return true;
-    }
-    return false;
   }
 
   private newEvent(t: number, kind: GEvent['kind'], loc: number, mode: Mode, site: number, rmw: GEvent['rmw'], rmwWrite = false): GEvent {
@@ -310,42 +248,13 @@ export class Explorer {
       }
     }
     const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
-    const blocks = this.blockingValues(t, ev);
+    const blocks = this.options.pruneBlocked === false ? null : this.blocking.blockingValues(t, ev, this.threads.states);
     for (const c of ok) {
       if (blocks !== null && blocks(g.get(c.write).value)) continue;
       this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
     }
     this.setRf(g, ev, max, false);
     return this.completeRead(t, ev);
-  }
-
-  /**
-   * For a plain atomic load whose other choices (older writes) need not all be pushed: a test of
-   * the values that would leave its thread blocked right after it. Reading such a value from an
-   * older write makes a graph that `frozenBlock` abandons as soon as it is made, and that graph
-   * reports nothing its sibling (the same graph with the load reading the latest write, which goes
-   * on) does not: the same other events, the same races among them, and the load itself races
-   * with nothing when no plain access shares its location. GenMC drops such choices the same way.
-   * Null when that cannot be relied on: a plain access to the location, or an `assume!` that may
-   * still discard the sibling's runs (`mayStillAssume`).
-   */
-  private blockingValues(t: number, ev: GEvent): ((value: Value) => boolean) | null {
-    if (ev.rmw !== null || this.options.pruneBlocked === false || this.plainLoc[ev.loc] === 1) return null;
-    const before = this.threads.states[t]!;
-    // only a load in a loop can be a spin's (and not in a thread with an assume!)
-    if (this.inLoop[t]![before.pc] !== 1 || this.mayStillAssume()) return null;
-    let last: Value | null = null;
-    let blocks = false;
-    return (value) => {
-      if (value !== last) {
-        const s = Interpreter.copy(before);
-        this.interp.completeLoad(t, s, value);
-        this.interp.next(t, s);
-        last = value;
-        blocks = s.status === 'blocked';
-      }
-      return blocks;
-    };
   }
 
   /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
@@ -470,29 +379,4 @@ export class Explorer {
     this.stats.dropped++;
     return false;
   }
-}
-
-/** Per location, 1 when some plain (non-atomic) load or store may access it. */
-function plainLocations(program: Program): Uint8Array {
-  const out = new Uint8Array(program.locations.length);
-  for (const th of program.threads) {
-    for (const ins of th.code) {
-      if ((ins.op !== 'load' && ins.op !== 'store') || ins.mode !== 'na') continue;
-      out.fill(1, ins.addr.base, ins.addr.base + (ins.addr.index === null ? 1 : ins.addr.length));
-    }
-  }
-  return out;
-}
-
-/** Per instruction, 1 between a loop's head and its back edge; all 0 when `none`. */
-function loopInstructions(code: Program['threads'][number]['code'], none: boolean): Uint8Array {
-  const out = new Uint8Array(code.length);
-  if (none) return out;
-  let depth = 0;
-  code.forEach((ins, i) => {
-    if (ins.op === 'loopHead') depth++;
-    if (depth > 0) out[i] = 1;
-    if (ins.op === 'backEdge') depth--;
-  });
-  return out;
 }

@@ -1,0 +1,141 @@
+/**
+ * Blocked threads: which graphs with a blocked thread the explorer may abandon, and which
+ * choices of a spin's load it need not push, without changing what the exploration reports.
+ *
+ * A thread blocks in a spin loop (an iteration that changed nothing), on a lock it cannot take,
+ * or on a false `assume!`. Plain TruSt explores every graph with such a thread to the end, and
+ * counts it as a blocked execution. Three shortcuts, each tested against that plain exploration
+ * (test/explore/blocked.test.ts: the same complete executions, outcomes, races and faults):
+ *
+ * - `frozen`: a blocked thread's read can never be revisited, so every extension stays blocked
+ *   (GenMC calls such graphs moot). The graph is abandoned at once; its races and faults so far
+ *   are still reported.
+ * - `stale`: a finished graph where a thread spins on a value that a later write replaced is no
+ *   final state of a run, since a spinning thread sees the latest write sooner or later
+ *   (C++ [intro.progress]: stores become visible in finite time). It is not counted as an
+ *   execution; the graph where the read reads the latest write is explored in its own right.
+ * - `blockingValues`: the older choices of a spin's load that would block its thread make
+ *   graphs `frozen` abandons as soon as they are made; they are not pushed at all.
+ *
+ * None applies while a thread may still fail an `assume!`: that would discard the extensions,
+ * and with them the races and faults abandoning the graph reports.
+ */
+import type { ExecutionGraph, GEvent } from '../graph/graph.js';
+import type { Instr, Program } from '../program/ir.js';
+import type { Value } from '../program/values.js';
+import { Interpreter, type ThreadState } from './interpreter.js';
+
+export class Blocking {
+  /** Per thread, whether its code has an `assume!`. */
+  private readonly assumes: readonly boolean[];
+  /** Per location, 1 when a plain (non-atomic) load or store may access it. */
+  private readonly plainLoc: Uint8Array;
+  /** Per thread and instruction, 1 inside a loop (all 0 in a thread with an `assume!`). */
+  private readonly inLoop: readonly Uint8Array[];
+
+  constructor(
+    program: Program,
+    private readonly interp: Interpreter,
+  ) {
+    this.assumes = program.threads.map((th) => th.code.some((ins) => ins.op === 'assume'));
+    this.plainLoc = plainLocations(program);
+    this.inLoop = program.threads.map((th, t) => loopInstructions(th.code, this.assumes[t]!));
+  }
+
+  /**
+   * Whether a blocked thread can never be unblocked in any extension of `g`: the read it blocked
+   * on is frozen, either read non-maximally or inside a revisiting write's prefix, and a frozen
+   * event is never revisited nor deleted (revisits.ts). Complete executions are unaffected.
+   */
+  frozen(g: ExecutionGraph, states: readonly ThreadState[]): boolean {
+    for (let t = 0; t < states.length; t++) {
+      if (states[t]!.status !== 'blocked') continue;
+      const e = g.last(t);
+      if (e !== undefined && e.kind === 'R' && (!e.addedMax || !g.revisitable(e))) return !this.mayStillAssume(states);
+    }
+    return false;
+  }
+
+  /**
+   * Whether a thread of the finished graph `g` spins on a stale read: a read of the iteration
+   * that spun (or of a lock's failed attempt) reads a write that a later write of its location
+   * follows in mo. (An `assume!` reads once: a stale value there is a real outcome.) GenMC does
+   * not count such executions either.
+   */
+  stale(g: ExecutionGraph, states: readonly ThreadState[]): boolean {
+    for (let t = 0; t < states.length; t++) {
+      const stop = states[t]!.stop;
+      if (stop?.kind !== 'spin' && stop?.kind !== 'lock') continue;
+      // the reads of the iteration that spun (it wrote nothing; a failed compare_exchange only
+      // reads), or the failed attempt of a lock, which waits as a spin loop would
+      const evs = g.threads[t]!;
+      for (let i = stop.kind === 'spin' ? stop.from : evs.length - 1; i < evs.length; i++) {
+        const e = evs[i]!;
+        if (e.kind === 'R' && !e.rmwRead && e.rf !== g.moMax(e.loc)) return !this.mayStillAssume(states);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For the load `ev` thread `t` is about to complete: a test of the values that would leave the
+   * thread blocked right after it, or null when its older choices must all be pushed. Reading
+   * such a value from an older write makes a graph `frozen` abandons as soon as it is made, and
+   * that graph reports nothing its sibling (the load reading the latest write, which goes on)
+   * does not: the same other events, the same races among them, and the load itself races with
+   * nothing when no plain access shares its location. GenMC drops such choices the same way.
+   */
+  blockingValues(t: number, ev: GEvent, states: readonly ThreadState[]): ((value: Value) => boolean) | null {
+    if (ev.rmw !== null || this.plainLoc[ev.loc] === 1) return null;
+    const before = states[t]!;
+    // only a load in a loop can be a spin's
+    if (this.inLoop[t]![before.pc] !== 1 || this.mayStillAssume(states)) return null;
+    let last: Value | null = null;
+    let blocks = false;
+    return (value) => {
+      if (value !== last) {
+        const s = Interpreter.copy(before);
+        this.interp.completeLoad(t, s, value);
+        this.interp.next(t, s);
+        last = value;
+        blocks = s.status === 'blocked';
+      }
+      return blocks;
+    };
+  }
+
+  /** Whether a thread with an `assume!` in its code has not stopped for good yet. */
+  private mayStillAssume(states: readonly ThreadState[]): boolean {
+    for (let t = 0; t < states.length; t++) {
+      if (!this.assumes[t]) continue;
+      const s = states[t]!;
+      if (s.status === 'running' || (s.status === 'blocked' && s.stop?.kind !== 'assume')) return true;
+    }
+    return false;
+  }
+}
+
+/** Per location, 1 when some plain (non-atomic) load or store may access it. */
+function plainLocations(program: Program): Uint8Array {
+  const out = new Uint8Array(program.locations.length);
+  for (const th of program.threads) {
+    for (const ins of th.code) {
+      if ((ins.op !== 'load' && ins.op !== 'store') || ins.mode !== 'na') continue;
+      out.fill(1, ins.addr.base, ins.addr.base + (ins.addr.index === null ? 1 : ins.addr.length));
+    }
+  }
+  return out;
+}
+
+/** Per instruction, 1 between a loop's head and its back edge; all 0 when `none`. */
+function loopInstructions(code: readonly Instr[], none: boolean): Uint8Array {
+  const out = new Uint8Array(code.length);
+  if (none) return out;
+  let depth = 0;
+  code.forEach((ins, i) => {
+    if (ins.op === 'loopHead') depth++;
+    if (depth > 0) out[i] = 1;
+    if (ins.op === 'backEdge') depth--;
+  });
+  return out;
+}
