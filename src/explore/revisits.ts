@@ -125,16 +125,15 @@ export function writesInMoOrder(g: ExecutionGraph, loc: number): EventRef[] {
 export function settledRmwSources(g: ExecutionGraph, r: GEvent, scratchPrefix: Int32Array): Set<EventRef> | null {
   let out: Set<EventRef> | null = null;
   let prefix: Int32Array | null = null;
-  for (const evs of g.threads) {
-    for (const e of evs) {
-      if (e.kind !== 'R' || !e.rmwRead || e.loc !== r.loc) continue;
-      if (!g.revisitable(e)) {
-        (out ??= new Set()).add(e.rf);
-        continue;
-      }
-      prefix ??= porfPrefix(g, makeRef(r.thread, r.index), scratchPrefix);
-      if (inPrefix(prefix, e)) (out ??= new Set()).add(e.rf);
+  for (const ref of g.reads[r.loc]!) {
+    const e = g.get(ref);
+    if (!e.rmwRead) continue;
+    if (!g.revisitable(e)) {
+      (out ??= new Set()).add(e.rf);
+      continue;
     }
+    prefix ??= porfPrefix(g, makeRef(r.thread, r.index), scratchPrefix);
+    if (inPrefix(prefix, e)) (out ??= new Set()).add(e.rf);
   }
   return out;
 }
@@ -157,12 +156,11 @@ export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out
   const candidates = scratch.reads;
   candidates.length = 0;
   let prefix: Int32Array | null = null;
-  for (const evs of g.threads) {
-    for (const e of evs) {
-      if (e.kind !== 'R' || e.loc !== wEv.loc || !g.revisitable(e)) continue;
-      prefix ??= porfPrefix(g, w, scratch.prefix);
-      if (!inPrefix(prefix, e)) candidates.push(e);
-    }
+  for (const ref of g.reads[wEv.loc]!) {
+    const e = g.get(ref);
+    if (!g.revisitable(e)) continue;
+    prefix ??= porfPrefix(g, w, scratch.prefix);
+    if (!inPrefix(prefix, e)) candidates.push(e);
   }
   if (prefix === null || candidates.length === 0) return;
   // insertion sort, latest first: the list is short and nearly sorted, and sort() would allocate

@@ -110,12 +110,26 @@ export class ExecutionGraph {
    * index per thread records them.
    */
   readonly barrier: Int32Array;
+  /**
+   * Per location, its reads in the order they were added (so cutting the graph back removes a
+   * suffix of each list): the explorer asks for a location's reads at every write, and a long
+   * execution has many events of other locations.
+   */
+  readonly reads: EventRef[][];
 
-  constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][], barrier?: Int32Array) {
+  constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][], barrier?: Int32Array, reads?: EventRef[][]) {
     this.threads = threads ?? Array.from({ length: shape.threads }, () => []);
     this.mo = mo ?? shape.initValues.map(() => []);
     this.inits = initEvents(shape);
     this.barrier = barrier ?? new Int32Array(shape.threads).fill(-1);
+    if (reads !== undefined) this.reads = reads;
+    else {
+      const all: GEvent[] = [];
+      for (const evs of this.threads) for (const e of evs) if (e.kind === 'R') all.push(e);
+      all.sort((a, b) => a.stamp - b.stamp);
+      this.reads = shape.initValues.map(() => []);
+      for (const e of all) this.reads[e.loc]!.push(makeRef(e.thread, e.index));
+    }
   }
 
   /** May the event still be revisited? */
@@ -149,7 +163,9 @@ export class ExecutionGraph {
     const evs = this.threads[e.thread]!;
     if (e.index !== evs.length) throw new Error('internal error: events are appended in program order');
     evs.push(e);
-    return makeRef(e.thread, e.index);
+    const r = makeRef(e.thread, e.index);
+    if (e.kind === 'R') this.reads[e.loc]!.push(r);
+    return r;
   }
 
   /** Position of a write in mo: -1 for the init write. */
@@ -219,13 +235,11 @@ export class ExecutionGraph {
       while (keep > 0 && evs[keep - 1]!.stamp > stamp) keep--;
       if (keep !== evs.length) evs.length = keep;
     }
-    for (const list of this.mo) {
-      let j = 0;
-      for (let i = 0; i < list.length; i++) {
-        const w = list[i]!;
-        if ((w & MASK) < threads[w >>> SHIFT]!.length) list[j++] = w;
-      }
-      if (j !== list.length) list.length = j;
+    keepPresent(this.mo, threads);
+    for (const list of this.reads) {
+      let n = list.length;
+      while (n > 0 && (list[n - 1]! & MASK) >= threads[list[n - 1]! >>> SHIFT]!.length) n--;
+      if (n !== list.length) list.length = n;
     }
   }
 
@@ -237,12 +251,7 @@ export class ExecutionGraph {
    */
   copyPrefix(keep: readonly number[]): ExecutionGraph {
     const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!));
-    const g = new ExecutionGraph(this.shape, threads, this.mo.map(() => []), this.barrier.slice());
-    for (let loc = 0; loc < this.mo.length; loc++) {
-      const out = g.mo[loc]!;
-      for (const w of this.mo[loc]!) if (g.has(w)) out.push(w);
-    }
-    return g;
+    return new ExecutionGraph(this.shape, threads, present(this.mo, threads), this.barrier.slice(), present(this.reads, threads));
   }
 
   /** Replaces event `r` by a private copy (before changing it in a graph that shares events). */
@@ -258,6 +267,33 @@ export class ExecutionGraph {
     const g = this.copyPrefix(this.threads.map((evs) => evs.length));
     for (const evs of g.threads) for (let i = 0; i < evs.length; i++) evs[i] = { ...evs[i]! };
     return g;
+  }
+}
+
+/** Copies of lists of refs without those of events not in `threads` (kept in order). */
+function present(lists: readonly EventRef[][], threads: readonly GEvent[][]): EventRef[][] {
+  const out: EventRef[][] = new Array(lists.length);
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    const kept: EventRef[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if ((r & MASK) < threads[r >>> SHIFT]!.length) kept.push(r);
+    }
+    out[l] = kept;
+  }
+  return out;
+}
+
+/** Removes, from each list of refs, those of events no longer in `threads` (kept in order). */
+function keepPresent(lists: EventRef[][], threads: readonly GEvent[][]): void {
+  for (const list of lists) {
+    let j = 0;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if ((r & MASK) < threads[r >>> SHIFT]!.length) list[j++] = r;
+    }
+    if (j !== list.length) list.length = j;
   }
 }
 
