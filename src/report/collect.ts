@@ -308,9 +308,15 @@ export class Collector {
       negative,
       verdict: verd,
       observation: obs,
-      races: [...this.races.values()].map((r) => ({ ...r.item, executions: r.executions })),
-      faults: [...this.faults.values()].map((f) => ({ ...f.item, executions: f.executions })),
-      stops: [...this.stops.values()].map((s) => ({ ...s.item, executions: s.executions })),
+      // in source order, not in the order found: the same lists whatever the exploration order
+      // (a parallel exploration's workers find them in another)
+      races: [...this.races.values()].map((r) => ({ ...r.item, executions: r.executions })).sort((a, b) => compareAccess(a.first, b.first) || compareAccess(a.second, b.second)),
+      faults: [...this.faults.values()]
+        .map((f) => ({ ...f.item, executions: f.executions }))
+        .sort((a, b) => a.line - b.line || a.column - b.column || a.thread - b.thread || compareText(a.message, b.message)),
+      stops: [...this.stops.values()]
+        .map((s) => ({ ...s.item, executions: s.executions }))
+        .sort((a, b) => a.line - b.line || a.thread - b.thread || compareText(a.reason, b.reason) || compareText(a.kind, b.kind)),
       complete: meta.complete,
       stoppedBy: meta.stoppedBy,
       settled,
@@ -319,6 +325,14 @@ export class Collector {
       elapsedMs: meta.elapsedMs,
     };
   }
+}
+
+function compareAccess(a: AccessRef, b: AccessRef): number {
+  return a.line - b.line || a.column - b.column || a.thread - b.thread || compareText(a.location, b.location) || compareText(a.op, b.op);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Variables whose outcome key is built by `+=` (see `shortKey`). */

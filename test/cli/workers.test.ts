@@ -1,6 +1,7 @@
 /**
  * `ordo run --workers N`: one exploration shared by several threads must give exactly the
- * counts and outcomes of a single-threaded one (each execution in exactly one worker's share).
+ * counts, outcomes and findings of a single-threaded one (each execution in exactly one worker's
+ * share).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,26 @@ function run(file: string, workers: number, unroll: number): { states: unknown; 
   return { states: r.states.map((s) => [s.values, s.executions]), counts: r.counts, verdict: r.verdict };
 }
 
+/** Every run's races (without witness and fix, read off whichever execution found them), faults and stops. */
+function findings(file: string, workers: number): unknown {
+  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers)], { encoding: 'utf8' }).stdout;
+  type Run = { races: { first: unknown; second: unknown; executions: number }[]; assertionFailures: { line: number; executions: number }[]; stops: unknown[] };
+  const doc = JSON.parse(out) as { files: { runs: Run[] }[] };
+  return doc.files[0]!.runs.map((r) => ({
+    races: r.races.map((x) => [x.first, x.second, x.executions]),
+    failures: r.assertionFailures.map((f) => [f.line, f.executions]),
+    stops: r.stops,
+  }));
+}
+
 describe('--workers', () => {
+  // Found in another order by each worker; listed in source order, they must be the same lists.
+  it.each(['litmus/job-counter.litmus', 'litmus/arc-drop.litmus'])('%s: the same races in the same order with 1 and 2 workers', (file) => {
+    const one = findings(file, 1);
+    expect((one as { races: unknown[] }[]).some((r) => r.races.length > 1)).toBe(true);
+    expect(findings(file, 2)).toEqual(one);
+  }, 120_000);
+
   const cases: [string, number][] = [['ainc', 6], ['casw', 4], ['coa', 4], ['lastzero', 6], ['ticketlock', 4], ['readers', 10]];
   it.each(cases)('%s %i: the same counts and outcomes with 1, 2 and 3 workers', (name, n) => {
     const f = FAMILIES.find((x) => x.name === name)!;

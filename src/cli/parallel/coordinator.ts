@@ -2,7 +2,8 @@
  * The coordinator of a parallel exploration (see protocol.ts): starts the workers, lets idle
  * workers steal from busy ones, detects the end, and merges what each collected into one
  * report. Counts and outcomes are those of a single-worker exploration (each execution is in
- * exactly one worker's share); which witness an outcome shows may differ between runs.
+ * exactly one worker's share), and so are the lists of races, failures and blocked places (the
+ * collector sorts them); which witness an outcome or race shows may differ between runs.
  */
 import { Worker } from 'node:worker_threads';
 import type { ModelName, OrderingMode } from '../../ast.js';
