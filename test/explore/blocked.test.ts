@@ -131,3 +131,48 @@ describe.each(['rc11', 'sc'] as const)('pruning blocked graphs under %s', (model
     expectSameFindings(text, model);
   });
 });
+
+describe('which blocked executions are reported', () => {
+  const program = (threads: string[], statics = 'static X: AtomicUsize = 0;\nstatic Y: AtomicUsize = 0;\nstatic M: Mutex;') =>
+    `Rust b\n\n${statics}\n\n${threads.map((body, t) => `thread t${t} {\n${body}\n}`).join('\n\n')}\n`;
+  const counts = (text: string, pruneBlocked: boolean) => {
+    const r = explore(text, 'rc11', pruneBlocked);
+    return { complete: r.complete.length, blocked: r.blocked.length };
+  };
+
+  it('a spin on a value a later write replaced is no run: not reported', () => {
+    const text = program(['    while X.load(Acquire) == 0 {}', '    X.store(1, Release);']);
+    expect(counts(text, false)).toEqual({ complete: 1, blocked: 1 });
+    expect(counts(text, true)).toEqual({ complete: 1, blocked: 0 });
+  });
+
+  it('nor is a lock attempt that failed on a lock released later', () => {
+    const text = program(['    M.lock();\n    M.unlock();', '    M.lock();\n    M.unlock();']);
+    expect(counts(text, false).blocked).toBeGreaterThan(0);
+    expect(counts(text, true)).toEqual({ complete: counts(text, false).complete, blocked: 0 });
+  });
+
+  it('a real deadlock is reported: each thread waits for the other', () => {
+    const text = program(['    while Y.load(Acquire) == 0 {}\n    X.store(1, Release);', '    while X.load(Acquire) == 0 {}\n    Y.store(1, Release);']);
+    expect(counts(text, true)).toEqual({ complete: 0, blocked: 1 });
+  });
+
+  it('a lost wake-up is reported: the latest value blocks too', () => {
+    const text = program(['    while X.load(Acquire) == 0 {}', '    X.store(1, Release);\n    X.store(0, Release);']);
+    // t0 reads 1 and leaves, or spins on the final 0 (reported), or on the initial 0 (stale: not)
+    expect(counts(text, true)).toEqual({ complete: 1, blocked: 1 });
+    expect(counts(text, false)).toEqual({ complete: 1, blocked: 2 });
+  });
+
+  it('an assume! reads once: a false one on a value later replaced still counts', () => {
+    const text = program(['    assume!(X.load(Acquire) == 1);', '    X.store(1, Release);']);
+    expect(counts(text, true)).toEqual({ complete: 1, blocked: 1 });
+  });
+
+  it('a spin whose stale read is not its last: every read of the iteration counts', () => {
+    // t0 spins after reading a stale X = 0 and the latest Y = 1: stale all the same
+    const text = program(['    while X.load(Acquire) + Y.load(Acquire) != 2 {}', '    X.store(1, Release);\n    Y.store(1, Release);']);
+    expect(counts(text, true).blocked).toBe(0);
+    expect(counts(text, false).blocked).toBeGreaterThan(0);
+  });
+});
