@@ -13,7 +13,9 @@
  * - `stale`: a finished graph where a thread spins on a value that a later write replaced is no
  *   final state of a run, since a spinning thread sees the latest write sooner or later
  *   (C++ [intro.progress]: stores become visible in finite time). It is not counted as an
- *   execution; the graph where the read reads the latest write is explored in its own right.
+ *   execution; the graph where the read reads the latest write is explored in its own right,
+ *   and reports the same races and faults, unless a plain access shares a stale read's
+ *   location (then this graph reports its own too).
  * - `blockingValues`: the older choices of a spin's load that would block its thread make
  *   graphs `frozen` abandons as soon as they are made; they are not pushed at all.
  *
@@ -24,6 +26,14 @@ import type { ExecutionGraph, GEvent } from '../graph/graph.js';
 import type { Instr, Program } from '../program/ir.js';
 import type { Value } from '../program/values.js';
 import { Interpreter, type ThreadState } from './interpreter.js';
+
+/**
+ * What `stale` found: nothing; a stale spin whose graph still reports its races and faults; or
+ * one whose graph reports nothing its sibling does not (the graph with the stale reads reading
+ * the latest writes: the same other events, explored and reported in its own right, and no plain
+ * access races with the stale reads).
+ */
+export type Stale = 'no' | 'report' | 'quiet';
 
 export class Blocking {
   /** Per thread, whether its code has an `assume!`. */
@@ -62,7 +72,8 @@ export class Blocking {
    * follows in mo. (An `assume!` reads once: a stale value there is a real outcome.) GenMC does
    * not count such executions either.
    */
-  stale(g: ExecutionGraph, states: readonly ThreadState[]): boolean {
+  stale(g: ExecutionGraph, states: readonly ThreadState[]): Stale {
+    let found: Stale = 'no';
     for (let t = 0; t < states.length; t++) {
       const stop = states[t]!.stop;
       if (stop?.kind !== 'spin' && stop?.kind !== 'lock') continue;
@@ -71,10 +82,13 @@ export class Blocking {
       const evs = g.threads[t]!;
       for (let i = stop.kind === 'spin' ? stop.from : evs.length - 1; i < evs.length; i++) {
         const e = evs[i]!;
-        if (e.kind === 'R' && !e.rmwRead && e.rf !== g.moMax(e.loc)) return !this.mayStillAssume(states);
+        if (e.kind !== 'R' || e.rmwRead || e.rf === g.moMax(e.loc)) continue;
+        if (this.mayStillAssume(states)) return 'no';
+        if (this.plainLoc[e.loc] === 1) return 'report';
+        found = 'quiet';
       }
     }
-    return false;
+    return found;
   }
 
   /**

@@ -198,9 +198,10 @@ export class Explorer {
         return;
       }
     }
-    if (this.options.pruneBlocked !== false && this.blocking.stale(this.ctx.graph, this.threads.states)) {
+    const stale = this.options.pruneBlocked === false ? 'no' : this.blocking.stale(this.ctx.graph, this.threads.states);
+    if (stale !== 'no') {
       this.stats.pruned++;
-      this.sink.pruned?.(this.ctx.graph, this.threads.states);
+      if (stale === 'report') this.sink.pruned?.(this.ctx.graph, this.threads.states);
       return;
     }
     this.stats.executions++;
