@@ -90,7 +90,7 @@ export class Explorer {
     private readonly options: ExploreOptions,
   ) {
     this.interp = new Interpreter(program, options.unroll, () => this.options.shouldStop?.() ?? false);
-    this.scratch = { prefix: new Int32Array(program.threads.length), reads: [], kept: [] };
+    this.scratch = { prefix: new Int32Array(program.threads.length), kept: [] };
     this.threads = new ThreadStates(this.interp);
     this.blocking = new Blocking(program, this.interp);
   }

@@ -141,7 +141,6 @@ export function settledRmwSources(g: ExecutionGraph, r: GEvent, scratchPrefix: I
 /** Buffers the explorer lends to these computations (one at a time). */
 export interface Scratch {
   readonly prefix: Int32Array;
-  readonly reads: GEvent[];
   readonly kept: number[];
 }
 
@@ -153,28 +152,15 @@ export interface Scratch {
  */
 export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out: WorkItem[]): void {
   const wEv = g.get(w);
-  const candidates = scratch.reads;
-  candidates.length = 0;
+  // the location's reads are kept in the order they were added: backwards, latest first
+  const reads = g.reads[wEv.loc]!;
   let prefix: Int32Array | null = null;
-  for (const ref of g.reads[wEv.loc]!) {
-    const e = g.get(ref);
+  for (let i = reads.length - 1; i >= 0; i--) {
+    const r = reads[i]!;
+    const e = g.get(r);
     if (!g.revisitable(e)) continue;
     prefix ??= porfPrefix(g, w, scratch.prefix);
-    if (!inPrefix(prefix, e)) candidates.push(e);
-  }
-  if (prefix === null || candidates.length === 0) return;
-  // insertion sort, latest first: the list is short and nearly sorted, and sort() would allocate
-  for (let i = 1; i < candidates.length; i++) {
-    const x = candidates[i]!;
-    let j = i - 1;
-    while (j >= 0 && candidates[j]!.stamp < x.stamp) {
-      candidates[j + 1] = candidates[j]!;
-      j--;
-    }
-    candidates[j + 1] = x;
-  }
-  for (const e of candidates) {
-    const r = makeRef(e.thread, e.index);
+    if (inPrefix(prefix, e)) continue;
     if (!isMaximalExtension(g, r, w, prefix)) break;
     out.push({ kind: 'backward', read: r, write: w, spurious: false });
     if (e.rmw !== null && canFailSpuriously(e.rmw, wEv.value)) out.push({ kind: 'backward', read: r, write: w, spurious: true });

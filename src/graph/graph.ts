@@ -257,7 +257,7 @@ export class ExecutionGraph {
   /** Replaces event `r` by a private copy (before changing it in a graph that shares events). */
   own(r: EventRef): GEvent {
     const evs = this.threads[threadOf(r)]!;
-    const e = { ...evs[indexOf(r)]! };
+    const e = copyEvent(evs[indexOf(r)]!);
     evs[indexOf(r)] = e;
     return e;
   }
@@ -265,9 +265,35 @@ export class ExecutionGraph {
   /** A full copy, sharing nothing mutable. */
   clone(): ExecutionGraph {
     const g = this.copyPrefix(this.threads.map((evs) => evs.length));
-    for (const evs of g.threads) for (let i = 0; i < evs.length; i++) evs[i] = { ...evs[i]! };
+    for (const evs of g.threads) for (let i = 0; i < evs.length; i++) evs[i] = copyEvent(evs[i]!);
     return g;
   }
+}
+
+/**
+ * A copy of an event, written out field by field in the order the explorer's events are built
+ * (driver.ts, `newEvent`): a spread copy is slower, and its object can get another hidden class.
+ */
+function copyEvent(e: GEvent): GEvent {
+  return {
+    thread: e.thread,
+    index: e.index,
+    kind: e.kind,
+    loc: e.loc,
+    mode: e.mode,
+    value: e.value,
+    rf: e.rf,
+    rmw: e.rmw,
+    rmwRead: e.rmwRead,
+    rmwWrite: e.rmwWrite,
+    spurious: e.spurious,
+    site: e.site,
+    stamp: e.stamp,
+    addedMax: e.addedMax,
+    view: e.view,
+    relView: e.relView,
+    snapshot: e.snapshot,
+  };
 }
 
 /** Copies of lists of refs without those of events not in `threads` (kept in order). */
