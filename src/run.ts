@@ -53,19 +53,31 @@ export function explore(source: Program, options: CheckOptions): Report {
   const start = performance.now();
   let stoppedBy: Report['stoppedBy'] = null;
   let lastProgress = start;
+  // Progress alone needs the clock about every 100 ms: it is read every `stride` polls, the
+  // stride doubling while reads come less than 5 ms apart (a clock read costs about as much as
+  // a small work item) and shrinking when they come more than 50 ms apart. A timeout needs the
+  // clock at every poll: a late read is a late stop.
+  let stride = 1;
+  let countdown = 1;
+  let lastClock = start;
   const explorer = new Explorer(program, oracleFor(options.model, options.oracle ?? 'fast', program), collector, {
     unroll: options.unroll,
-    // polled between work items and during long steps: reading the clock costs far less than
-    // a work item, so a limit is honoured within about one item
+    // polled between work items and during long steps, so a limit is honoured within about one item
     shouldStop: () => {
       if (options.maxExecutions !== undefined && explorer.stats.executions >= options.maxExecutions) stoppedBy = 'max-executions';
-      else {
+      else if (options.interrupted?.()) stoppedBy = 'interrupted';
+      else if (options.timeoutMs !== undefined || (options.onProgress !== undefined && --countdown <= 0)) {
         const now = performance.now();
         if (options.timeoutMs !== undefined && now - start >= options.timeoutMs) stoppedBy = 'timeout';
-        else if (options.interrupted?.()) stoppedBy = 'interrupted';
-        if (options.onProgress && now - lastProgress >= 100) {
-          lastProgress = now;
-          options.onProgress({ executions: explorer.stats.executions, elapsedMs: now - start });
+        if (options.onProgress !== undefined) {
+          if (now - lastClock < 5) stride = Math.min(stride * 2, 1024);
+          else if (now - lastClock > 50) stride = Math.max(1, stride >> 2);
+          countdown = stride;
+          lastClock = now;
+          if (now - lastProgress >= 100) {
+            lastProgress = now;
+            options.onProgress({ executions: explorer.stats.executions, elapsedMs: now - start });
+          }
         }
       }
       return stoppedBy !== null;
