@@ -188,14 +188,23 @@ export class ExecutionGraph {
     const list = this.mo[loc]!;
     const at = pred < 0 ? 0 : list.indexOf(pred) + 1;
     if (pred >= 0 && at === 0) throw new Error('internal error: mo predecessor missing');
-    list.splice(at, 0, w);
+    // by hand rather than splice: the explorer does this for every write and every placement
+    list.push(w);
+    for (let i = list.length - 1; i > at; i--) list[i] = list[i - 1]!;
+    list[at] = w;
   }
 
   /** Moves `w` to right after `pred` in mo. */
   moveMoAfter(w: EventRef, pred: EventRef): void {
     const list = this.mo[this.get(w).loc]!;
-    list.splice(list.indexOf(w), 1);
-    this.insertMoAfter(w, pred);
+    const from = list.indexOf(w);
+    if (from < 0) throw new Error('internal error: write not in mo');
+    let to = pred < 0 ? 0 : list.indexOf(pred) + 1;
+    if (pred >= 0 && to === 0) throw new Error('internal error: mo predecessor missing');
+    if (to > from) to--; // its place once w is taken out
+    for (let i = from; i < to; i++) list[i] = list[i + 1]!;
+    for (let i = from; i > to; i--) list[i] = list[i - 1]!;
+    list[to] = w;
   }
 
   /** All events in a deterministic order: threads in order, each in po. */
@@ -231,15 +240,12 @@ export class ExecutionGraph {
     const threads = this.threads;
     for (let t = 0; t < threads.length; t++) {
       const evs = threads[t]!;
-      let keep = evs.length;
-      while (keep > 0 && evs[keep - 1]!.stamp > stamp) keep--;
-      if (keep !== evs.length) evs.length = keep;
+      // pop, not `length =`: a cut removes a few events, and setting the length is a runtime call
+      while (evs.length > 0 && evs[evs.length - 1]!.stamp > stamp) evs.pop();
     }
     keepPresent(this.mo, threads);
     for (const list of this.reads) {
-      let n = list.length;
-      while (n > 0 && (list[n - 1]! & MASK) >= threads[list[n - 1]! >>> SHIFT]!.length) n--;
-      if (n !== list.length) list.length = n;
+      while (list.length > 0 && (list[list.length - 1]! & MASK) >= threads[list[list.length - 1]! >>> SHIFT]!.length) list.pop();
     }
   }
 
@@ -319,7 +325,7 @@ function keepPresent(lists: EventRef[][], threads: readonly GEvent[][]): void {
       const r = list[i]!;
       if ((r & MASK) < threads[r >>> SHIFT]!.length) list[j++] = r;
     }
-    if (j !== list.length) list.length = j;
+    while (list.length > j) list.pop();
   }
 }
 
