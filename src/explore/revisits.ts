@@ -19,7 +19,7 @@ import type { WorkItem } from './subtree.js';
  */
 export type Prefix = Int32Array;
 
-/** Scratch stack of porfPrefix (emptied at each call; never in use twice at once). */
+/** Scratch stack of porfPrefix (reused from the bottom at each call; never in use twice at once). */
 const WORK: EventRef[] = [];
 
 export function inPrefix(p: Prefix, e: GEvent): boolean {
@@ -32,18 +32,19 @@ export function inPrefix(p: Prefix, e: GEvent): boolean {
  */
 export function porfPrefix(g: ExecutionGraph, w: EventRef, into?: Int32Array): Prefix {
   const upTo = into !== undefined && into.length === g.threads.length ? into.fill(-1) : new Int32Array(g.threads.length).fill(-1);
+  // a stack with its own top: emptying an array by `length = 0` at every call is a runtime call
   const work = WORK;
-  work.length = 0;
-  work.push(w);
-  while (work.length > 0) {
-    const r = work.pop()!;
+  let top = 0;
+  work[top++] = w;
+  while (top > 0) {
+    const r = work[--top]!;
     if (r < 0) continue; // initial writes have no predecessors and are always kept
     const e = g.get(r);
     if (e.index <= upTo[e.thread]!) continue;
     const evs = g.threads[e.thread]!;
     for (let i = upTo[e.thread]! + 1; i <= e.index; i++) {
       const ev = evs[i]!;
-      if (ev.kind === 'R' && ev.rf !== NO_REF) work.push(ev.rf);
+      if (ev.kind === 'R' && ev.rf !== NO_REF) work[top++] = ev.rf;
     }
     upTo[e.thread] = e.index;
   }

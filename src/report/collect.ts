@@ -85,7 +85,7 @@ export class Collector {
 
   /** A graph the explorer abandoned (a thread blocked for good): only its races and faults count. */
   pruned(g: ExecutionGraph, states: readonly ThreadState[]): void {
-    if (states.some((s) => s.stop?.kind === 'assume')) return;
+    if (failedAssume(states)) return;
     if (this.hasPlain) this.collectRaces(g, states, 'blocked');
     if (states.some((s) => s.status === 'fault')) this.collectFaults(g, states);
   }
@@ -96,7 +96,7 @@ export class Collector {
     this.counts[kind]++;
     // A failed `assume!` discards the execution: it is not a run of the program, so its races
     // and faults are not reported. (A spin loop or a lock blocks a real run, and those count.)
-    if (states.some((s) => s.stop?.kind === 'assume')) {
+    if (kind === 'blocked' && failedAssume(states)) {
       this.collectStops(states, 'blocked');
       return;
     }
@@ -344,14 +344,21 @@ function observedValue(v: ObservedVar, g: ExecutionGraph, states: readonly Threa
 }
 
 function classify(states: readonly ThreadState[]): ExecutionKind {
-  if (states.some((s) => s.stop?.kind === 'assume')) return 'blocked';
+  if (failedAssume(states)) return 'blocked';
   let kind: ExecutionKind = 'complete';
-  for (const s of states) {
+  for (let t = 0; t < states.length; t++) {
+    const s = states[t]!;
     if (s.status === 'fault') return 'faulted';
     if (s.status === 'cut') kind = 'cut';
     else if (s.status === 'blocked' && kind === 'complete') kind = 'blocked';
   }
   return kind;
+}
+
+/** Whether a thread stopped on a false `assume!` (a loop, not `some`: this runs per execution). */
+function failedAssume(states: readonly ThreadState[]): boolean {
+  for (let t = 0; t < states.length; t++) if (states[t]!.stop?.kind === 'assume') return true;
+  return false;
 }
 
 /** The value of a condition term in a finished execution. */
