@@ -111,12 +111,13 @@ export class Collector {
       this.counts.complete--;
       return;
     }
-    const satisfies = this.program.condition ? evalCond(this.program.condition.prop, term) : null;
-    if (satisfies === false) this.pFalse++;
-    else this.pTrue++;
     const observed = this.program.observed;
     const key = observed.length <= FEW ? this.shortKey(g, states) : this.longKey(g, states);
     const entry = this.outcomes.get(key);
+    // the condition names only observed variables: an outcome seen before satisfies it or not alike
+    const satisfies = entry ? entry.satisfies : this.program.condition ? evalCond(this.program.condition.prop, term) : null;
+    if (satisfies === false) this.pFalse++;
+    else this.pTrue++;
     if (entry) entry.executions++;
     else {
       const values = observed.map((v) => observedValue(v, g, states));
