@@ -176,7 +176,7 @@ export class Explorer {
         this.sink.pruned?.(this.ctx.graph, this.threads.states);
         return;
       }
-      const t = this.threads.pending.findIndex((p) => p.kind !== 'stop');
+      const t = firstRunnable(this.threads.pending);
       if (t < 0) break;
       const req = this.threads.pending[t]!;
       let ok: boolean;
@@ -380,4 +380,10 @@ export class Explorer {
     this.stats.dropped++;
     return false;
   }
+}
+
+/** The leftmost thread that has an access to make, or -1 (a loop: this runs at every step). */
+function firstRunnable(pending: readonly Request[]): number {
+  for (let t = 0; t < pending.length; t++) if (pending[t]!.kind !== 'stop') return t;
+  return -1;
 }
