@@ -15,7 +15,7 @@ import { explainWitness, firstViolation } from '../models/model.js';
 import { getModel } from '../models/registry.js';
 import type { CondIR, Program } from '../program/ir.js';
 import { applyMode } from '../program/modes.js';
-import { evalCond, termValue } from '../report/collect.js';
+import { evalCond, termValue } from '../report/final-state.js';
 import type { GraphSnapshot, Witness } from '../report/types.js';
 import { snapshot, witness } from '../report/witness.js';
 import type { OrderingMode } from '../ast.js';

@@ -24,6 +24,7 @@
  */
 import type { ExecutionGraph, GEvent } from '../graph/graph.js';
 import type { Instr, Program } from '../program/ir.js';
+import { plainLocations } from '../program/plain.js';
 import type { Value } from '../program/values.js';
 import { Interpreter, type ThreadState } from './interpreter.js';
 
@@ -127,18 +128,6 @@ export class Blocking {
     }
     return false;
   }
-}
-
-/** Per location, 1 when some plain (non-atomic) load or store may access it. */
-function plainLocations(program: Program): Uint8Array {
-  const out = new Uint8Array(program.locations.length);
-  for (const th of program.threads) {
-    for (const ins of th.code) {
-      if ((ins.op !== 'load' && ins.op !== 'store') || ins.mode !== 'na') continue;
-      out.fill(1, ins.addr.base, ins.addr.base + (ins.addr.index === null ? 1 : ins.addr.length));
-    }
-  }
-  return out;
 }
 
 /** Per instruction, 1 between a loop's head and its back edge; all 0 when `none`. */

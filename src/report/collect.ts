@@ -8,8 +8,10 @@ import { makeRef, type ExecutionGraph } from '../graph/graph.js';
 import { toExecution } from '../graph/execution.js';
 import { findRacesFast } from '../models/races.js';
 import type { ThreadState } from '../explore/interpreter.js';
-import type { CondIR, ObservedVar, Program, TermIR } from '../program/ir.js';
-import { compare, isResult, regEquals, showValue, truthy, type RegValue } from '../program/values.js';
+import type { Program, TermIR } from '../program/ir.js';
+import { showValue, type RegValue } from '../program/values.js';
+import { plainLocations } from '../program/plain.js';
+import { compareValues, evalCond, observedValue, termValue } from './final-state.js';
 import type { AccessRef, ExecutionKind, FaultReport, OutcomeReport, RaceReport, Report, StopSummary, Witness } from './types.js';
 import { checkExpectations, herdCounts, observation, runStatus, settledVerdict, verdict } from './verdict.js';
 import { witness } from './witness.js';
@@ -80,7 +82,7 @@ export class Collector {
     readonly options: CollectOptions,
   ) {
     this.keyParts = program.observed.map(() => '');
-    this.hasPlain = program.threads.some((t) => t.code.some((i) => (i.op === 'load' || i.op === 'store') && i.mode === 'na'));
+    this.hasPlain = plainLocations(program).includes(1);
   }
 
   /** A graph the explorer abandoned (a thread blocked for good): only its races and faults count. */
@@ -339,11 +341,6 @@ function compareText(a: string, b: string): number {
 /** Variables whose outcome key is built by `+=` (see `shortKey`). */
 const FEW = 4;
 
-/** The final value of an observed register or location. */
-function observedValue(v: ObservedVar, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
-  return v.kind === 'reg' ? states[v.thread]!.regs[v.slot]! : g.get(g.moMax(v.loc)).value;
-}
-
 function classify(states: readonly ThreadState[]): ExecutionKind {
   if (failedAssume(states)) return 'blocked';
   let kind: ExecutionKind = 'complete';
@@ -360,65 +357,6 @@ function classify(states: readonly ThreadState[]): ExecutionKind {
 function failedAssume(states: readonly ThreadState[]): boolean {
   for (let t = 0; t < states.length; t++) if (states[t]!.stop?.kind === 'assume') return true;
   return false;
-}
-
-/** The value of a condition term in a finished execution. */
-export function termValue(t: TermIR, g: ExecutionGraph, states: readonly ThreadState[]): RegValue {
-  switch (t.kind) {
-    case 'const':
-      return t.value;
-    case 'reg':
-      return states[t.thread]!.regs[t.slot]!;
-    case 'loc':
-      return g.get(g.moMax(t.loc)).value;
-    case 'test': {
-      const v = termValue(t.term, g, states);
-      return isResult(v) && v.ok === t.ok ? 1 : 0;
-    }
-  }
-}
-
-/** Evaluates a proposition over the final state. */
-export function evalCond(c: CondIR, term: (t: TermIR) => RegValue): boolean {
-  switch (c.kind) {
-    case 'const':
-      return c.value;
-    case 'truthy':
-      return truthy(term(c.term));
-    case 'not':
-      return !evalCond(c.arg, term);
-    case 'and':
-      return evalCond(c.left, term) && evalCond(c.right, term);
-    case 'or':
-      return evalCond(c.left, term) || evalCond(c.right, term);
-    case 'implies':
-      return !evalCond(c.left, term) || evalCond(c.right, term);
-    case 'compare': {
-      const l = term(c.left);
-      const r = term(c.right);
-      if (c.op === 'eq') return regEquals(l, r);
-      if (c.op === 'ne') return !regEquals(l, r);
-      if (isResult(l) || isResult(r)) return false;
-      const k = compare(l, r);
-      return c.op === 'lt' ? k < 0 : c.op === 'le' ? k <= 0 : c.op === 'gt' ? k > 0 : k >= 0;
-    }
-  }
-}
-
-function compareValues(a: readonly RegValue[], b: readonly RegValue[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (isResult(x) || isResult(y)) {
-      const sx = showValue(x);
-      const sy = showValue(y);
-      if (sx !== sy) return sx < sy ? -1 : 1;
-      continue;
-    }
-    const k = compare(x, y);
-    if (k !== 0) return k;
-  }
-  return 0;
 }
 
 export { makeRef };
