@@ -72,7 +72,28 @@ export class Interrupted extends Error {
   }
 }
 
-/** Shared by states that never touch them (no loops, no mutex): copying them costs nothing. */
+/*
+ * A state's arrays are packed, and each field's arrays have one elements kind whether empty or
+ * not: `new Array(n).fill(v)` is holey, V8 tracks elements kinds per array literal (so counts and
+ * snapshots each need their own), and states whose arrays differ in kind make the interpreter's
+ * hot code polymorphic.
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+function noSnapshots(n: number): (RegValue[] | null)[] {
+  const out: (RegValue[] | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  return out;
+}
+/** Shared by states without loops; never written. */
+const NO_COUNTS: number[] = [];
+const NO_SNAPSHOTS: (RegValue[] | null)[] = [null];
+NO_SNAPSHOTS.pop(); // an empty list whose elements kind is that of `noSnapshots`'s lists
+
+/** The mutexes held by a thread that holds none (lock and unlock replace the list). */
 const NONE: never[] = [];
 
 export class Interpreter {
@@ -109,9 +130,9 @@ export class Interpreter {
       writes: 0,
       events: 0,
       iterStart: 0,
-      iter: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
-      snapRegs: nloops === 0 ? NONE : new Array<RegValue[] | null>(nloops).fill(null),
-      snapWrites: nloops === 0 ? NONE : new Array<number>(nloops).fill(0),
+      iter: nloops === 0 ? NO_COUNTS : zeros(nloops),
+      snapRegs: nloops === 0 ? NO_SNAPSHOTS : noSnapshots(nloops),
+      snapWrites: nloops === 0 ? NO_COUNTS : zeros(nloops),
       held: NONE,
     };
   }
@@ -240,7 +261,9 @@ export class Interpreter {
         case 'loopHead': {
           const outer = this.program.loops[ins.loop]!.outerRegs;
           const l = this.local[ins.loop]!;
-          s.snapRegs[l] = outer.map((r) => s.regs[r]!);
+          const snap: RegValue[] = [];
+          for (let i = 0; i < outer.length; i++) snap.push(s.regs[outer[i]!]!);
+          s.snapRegs[l] = snap;
           s.snapWrites[l] = s.writes;
           s.iterStart = s.events;
           s.pc++;

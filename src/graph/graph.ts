@@ -22,7 +22,13 @@ export type EventRef = number;
 export const STRIDE = 1 << 20;
 const SHIFT = 20;
 const MASK = STRIDE - 1;
-export const NO_REF: EventRef = Number.MIN_SAFE_INTEGER;
+/**
+ * The rf of a read not yet given a write. Kept inside V8's small-integer range (31 bits) so that
+ * `rf` stays a small-integer field: a number outside it makes V8 store every event's rf as a
+ * boxed double, read through a pointer and allocated again on each copy. It would be the
+ * initial write of location 2^30 - 1, far beyond any program lowering accepts.
+ */
+export const NO_REF: EventRef = -(2 ** 30);
 
 export function makeRef(thread: number, index: number): EventRef {
   return (thread << SHIFT) | index;
@@ -118,8 +124,8 @@ export class ExecutionGraph {
   readonly reads: EventRef[][];
 
   constructor(readonly shape: GraphShape, threads?: GEvent[][], mo?: EventRef[][], barrier?: Int32Array, reads?: EventRef[][]) {
-    this.threads = threads ?? Array.from({ length: shape.threads }, () => []);
-    this.mo = mo ?? shape.initValues.map(() => []);
+    this.threads = threads ?? eventLists(shape.threads);
+    this.mo = mo ?? refLists(shape.initValues.length);
     this.inits = initEvents(shape);
     this.barrier = barrier ?? new Int32Array(shape.threads).fill(-1);
     if (reads !== undefined) this.reads = reads;
@@ -127,7 +133,7 @@ export class ExecutionGraph {
       const all: GEvent[] = [];
       for (const evs of this.threads) for (const e of evs) if (e.kind === 'R') all.push(e);
       all.sort((a, b) => a.stamp - b.stamp);
-      this.reads = shape.initValues.map(() => []);
+      this.reads = refLists(shape.initValues.length);
       for (const e of all) this.reads[e.loc]!.push(makeRef(e.thread, e.index));
     }
   }
@@ -256,7 +262,8 @@ export class ExecutionGraph {
    * them, and a copy's context always ends before its parent's resumes.
    */
   copyPrefix(keep: readonly number[]): ExecutionGraph {
-    const threads = this.threads.map((evs, t) => evs.slice(0, keep[t]!));
+    const threads: GEvent[][] = [];
+    for (let t = 0; t < this.threads.length; t++) threads.push(this.threads[t]!.slice(0, keep[t]!));
     return new ExecutionGraph(this.shape, threads, present(this.mo, threads), this.barrier.slice(), present(this.reads, threads));
   }
 
@@ -302,9 +309,27 @@ function copyEvent(e: GEvent): GEvent {
   };
 }
 
+/*
+ * `n` empty lists, in a packed array. The graph's arrays are all built by pushing: `new Array(n)`
+ * is holey, and so is `map`'s result once TurboFan inlines it, and graphs whose arrays differ in
+ * elements kind make every graph method polymorphic (V8 deoptimizes them while warming up).
+ * Events and refs get an array literal each: V8 tracks elements kinds per literal, and once a
+ * shared literal's lists had held events, its ref lists would start out as object lists too.
+ */
+function eventLists(n: number): GEvent[][] {
+  const out: GEvent[][] = [];
+  for (let i = 0; i < n; i++) out.push([]);
+  return out;
+}
+function refLists(n: number): EventRef[][] {
+  const out: EventRef[][] = [];
+  for (let i = 0; i < n; i++) out.push([]);
+  return out;
+}
+
 /** Copies of lists of refs without those of events not in `threads` (kept in order). */
 function present(lists: readonly EventRef[][], threads: readonly GEvent[][]): EventRef[][] {
-  const out: EventRef[][] = new Array(lists.length);
+  const out: EventRef[][] = [];
   for (let l = 0; l < lists.length; l++) {
     const list = lists[l]!;
     const kept: EventRef[] = [];
@@ -312,7 +337,7 @@ function present(lists: readonly EventRef[][], threads: readonly GEvent[][]): Ev
       const r = list[i]!;
       if ((r & MASK) < threads[r >>> SHIFT]!.length) kept.push(r);
     }
-    out[l] = kept;
+    out.push(kept);
   }
   return out;
 }
