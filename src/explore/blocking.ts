@@ -43,6 +43,8 @@ export class Blocking {
   private readonly plainLoc: Uint8Array;
   /** Per thread and instruction, 1 inside a loop (all 0 in a thread with an `assume!`). */
   private readonly inLoop: readonly Uint8Array[];
+  /** Per thread, a state for trial runs of a load's values, reused (blockingValues). */
+  private readonly trial: (ThreadState | undefined)[] = [];
 
   constructor(
     program: Program,
@@ -109,7 +111,9 @@ export class Blocking {
     let blocks = false;
     return (value) => {
       if (value !== last) {
-        const s = Interpreter.copy(before);
+        let s = this.trial[t];
+        if (s === undefined) s = this.trial[t] = Interpreter.copy(before);
+        else Interpreter.copyInto(s, before);
         this.interp.completeLoad(t, s, value);
         this.interp.next(t, s);
         last = value;

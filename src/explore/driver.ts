@@ -260,7 +260,7 @@ export class Explorer {
 
   /** Spurious-failure variants of reading `w`: [false], or [false, true] for a weak CAS. */
   private variants(ev: GEvent, w: EventRef): readonly boolean[] {
-    return ev.rmw !== null && canFailSpuriously(ev.rmw, this.ctx.graph.get(w).value) ? [false, true] : [false];
+    return ev.rmw !== null && canFailSpuriously(ev.rmw, this.ctx.graph.get(w).value) ? BOTH : NOT_SPURIOUS;
   }
 
   private setRf(g: ExecutionGraph, ev: GEvent, w: EventRef, spurious: boolean): void {
@@ -387,3 +387,7 @@ function firstRunnable(pending: readonly Request[]): number {
   for (let t = 0; t < pending.length; t++) if (pending[t]!.kind !== 'stop') return t;
   return -1;
 }
+
+/** The spurious-failure variants of a read (shared: one is asked for at every write a read may take). */
+const NOT_SPURIOUS: readonly boolean[] = [false];
+const BOTH: readonly boolean[] = [false, true];

@@ -8,9 +8,10 @@
  */
 import { assertNever, type Mode } from '../events/modes.js';
 import type { RmwSpec } from '../graph/graph.js';
-import type { Address, LocId, Operand, Program, SiteId, ThreadCode } from '../program/ir.js';
+import type { Address, Instr, LocId, Operand, Program, SiteId, ThreadCode } from '../program/ir.js';
 import { bitNot, isResult, neg, regEquals, truthy, wrap, type RegValue, type Value } from '../program/values.js';
 import { binary, type RmwOutcome } from './ops.js';
+import { uniformCode } from './uniform.js';
 
 export { canFailSpuriously, rmwOutcome, type RmwOutcome } from './ops.js';
 
@@ -65,6 +66,9 @@ export type Request =
   /** The thread stopped (finished, blocked, cut or faulted); see its state. */
   | { readonly kind: 'stop' };
 
+/** The request of a stopped thread (one object: requests are immutable). */
+const STOP: Request = { kind: 'stop' };
+
 /** Thrown out of a long computation when the exploration must stop (a limit, Ctrl-C). */
 export class Interrupted extends Error {
   constructor() {
@@ -100,6 +104,15 @@ export class Interpreter {
   /** Per global loop id, its index among its thread's loops. */
   private readonly local: Int32Array;
   private readonly loopsOf: number[];
+  /** Per thread, its code with every instruction in one object shape (uniform.ts). */
+  private readonly code: (readonly Instr[])[] = [];
+
+  /**
+   * Per thread and instruction, the request it always makes, once made: a load or fence at a
+   * fixed location, an RMW with constant operands. Requests are immutable, and building one at
+   * every step was a good part of the explorer's allocation.
+   */
+  private readonly fixed: (Request | undefined)[][] = [];
 
   /** Instructions run since the last poll of `stop`. */
   private steps = 0;
@@ -117,6 +130,12 @@ export class Interpreter {
     this.local = new Int32Array(program.loops.length);
     this.loopsOf = program.threads.map(() => 0);
     program.loops.forEach((l, i) => (this.local[i] = this.loopsOf[l.thread]!++));
+    for (const t of program.threads) {
+      this.code.push(uniformCode(t.code));
+      const none: (Request | undefined)[] = [];
+      for (let i = 0; i < t.code.length; i++) none.push(undefined);
+      this.fixed.push(none);
+    }
   }
 
   initialState(thread: number): ThreadState {
@@ -139,7 +158,7 @@ export class Interpreter {
 
   /** Runs until the next memory access (returned) or until the thread stops. */
   next(thread: number, s: ThreadState): Request {
-    const code = this.program.threads[thread]!.code;
+    const code = this.code[thread]!;
     while (s.status === 'running') {
       if (++this.steps >= 1 << 20) {
         this.steps = 0;
@@ -178,19 +197,23 @@ export class Interpreter {
           s.pc = truthy(val(s, ins.cond)) ? s.pc + 1 : ins.ifFalse;
           break;
         case 'load': {
+          const known = this.fixed[thread]![s.pc];
+          if (known !== undefined) return known;
           const loc = this.resolve(s, ins.addr, ins.site);
-          if (loc < 0) return { kind: 'stop' };
-          return { kind: 'read', loc, mode: ins.mode, site: ins.site, rmw: null };
+          if (loc < 0) return STOP;
+          return this.keep(thread, s.pc, ins.addr.index === null, { kind: 'read', loc, mode: ins.mode, site: ins.site, rmw: null });
         }
         case 'store': {
           const loc = this.resolve(s, ins.addr, ins.site);
-          if (loc < 0) return { kind: 'stop' };
+          if (loc < 0) return STOP;
           const value = wrap(int(val(s, ins.value)), this.program.locations[loc]!.type);
           return { kind: 'write', loc, value, mode: ins.mode, site: ins.site };
         }
         case 'rmw': {
+          const known = this.fixed[thread]![s.pc];
+          if (known !== undefined) return known;
           const loc = this.resolve(s, ins.addr, ins.site);
-          if (loc < 0) return { kind: 'stop' };
+          if (loc < 0) return STOP;
           const type = this.program.locations[loc]!.type;
           const rmw: RmwSpec = {
             op: ins.rmw,
@@ -201,13 +224,14 @@ export class Interpreter {
             writeMode: ins.writeMode,
             failMode: ins.failMode,
           };
-          return { kind: 'read', loc, mode: ins.readMode, site: ins.site, rmw };
+          const fixed = ins.addr.index === null && ins.a.k === 'c' && (ins.b === null || ins.b.k === 'c');
+          return this.keep(thread, s.pc, fixed, { kind: 'read', loc, mode: ins.readMode, site: ins.site, rmw });
         }
         case 'fence':
-          return { kind: 'fence', mode: ins.mode, site: ins.site };
+          return this.fixed[thread]![s.pc] ?? this.keep(thread, s.pc, true, { kind: 'fence', mode: ins.mode, site: ins.site });
         case 'lock': {
           const loc = this.resolve(s, ins.addr, ins.site);
-          if (loc < 0) return { kind: 'stop' };
+          if (loc < 0) return STOP;
           if (s.held.includes(loc)) return this.fault(s, 'panic', ins.site, 'deadlock: this thread already holds the mutex');
           const rmw: RmwSpec = {
             op: { kind: 'lock' },
@@ -222,7 +246,7 @@ export class Interpreter {
         }
         case 'unlock': {
           const loc = this.resolve(s, ins.addr, ins.site);
-          if (loc < 0) return { kind: 'stop' };
+          if (loc < 0) return STOP;
           if (!s.held.includes(loc)) return this.fault(s, 'panic', ins.site, 'unlock of a mutex this thread does not hold');
           return { kind: 'write', loc, value: 0, mode: 'rel', site: ins.site };
         }
@@ -294,17 +318,23 @@ export class Interpreter {
           return this.fault(s, 'panic', ins.site, ins.message);
         case 'halt':
           s.status = 'done';
-          return { kind: 'stop' };
+          return STOP;
         default:
           return assertNever(ins);
       }
     }
-    return { kind: 'stop' };
+    return STOP;
+  }
+
+  /** Returns `req`, remembered as the request of `thread`'s instruction `pc` when it is `fixed`. */
+  private keep(thread: number, pc: number, fixed: boolean, req: Request): Request {
+    if (fixed) this.fixed[thread]![pc] = req;
+    return req;
   }
 
   /** Completes a plain load with the value read. */
   completeLoad(thread: number, s: ThreadState, v: Value): void {
-    const ins = this.program.threads[thread]!.code[s.pc]!;
+    const ins = this.code[thread]![s.pc]!;
     if (ins.op !== 'load') throw new Error('internal error: completeLoad on ' + ins.op);
     s.regs[ins.dst] = v;
     s.events++;
@@ -313,7 +343,7 @@ export class Interpreter {
 
   /** Completes an RMW (or lock) read: `o` says whether it wrote. A failed lock blocks the thread. */
   completeRmw(thread: number, s: ThreadState, o: RmwOutcome): void {
-    const ins = this.program.threads[thread]!.code[s.pc]!;
+    const ins = this.code[thread]![s.pc]!;
     if (o.writes) s.writes++;
     s.events += o.writes ? 2 : 1;
     if (ins.op === 'lock') {
@@ -332,7 +362,7 @@ export class Interpreter {
 
   /** Completes a store or unlock. */
   completeWrite(thread: number, s: ThreadState): void {
-    const ins = this.program.threads[thread]!.code[s.pc]!;
+    const ins = this.code[thread]![s.pc]!;
     if (ins.op === 'unlock') {
       const loc = this.resolveKnown(s, ins.addr);
       s.held = s.held.filter((h) => h !== loc);
@@ -365,6 +395,24 @@ export class Interpreter {
     };
   }
 
+  /**
+   * Makes `into`, a copy of a state of the same thread, equal to `s` again, reusing its arrays
+   * (same lengths: they are per thread). For trial runs, which would otherwise copy at every try.
+   */
+  static copyInto(into: ThreadState, s: ThreadState): void {
+    into.pc = s.pc;
+    copyArray(into.regs, s.regs);
+    into.status = s.status;
+    into.stop = s.stop;
+    into.writes = s.writes;
+    into.events = s.events;
+    into.iterStart = s.iterStart;
+    copyArray(into.iter, s.iter);
+    copyArray(into.snapRegs, s.snapRegs);
+    copyArray(into.snapWrites, s.snapWrites);
+    into.held = s.held;
+  }
+
   private resolve(s: ThreadState, a: Address, site: SiteId): LocId {
     if (a.index === null) return a.base;
     const i = int(val(s, a.index));
@@ -386,12 +434,16 @@ export class Interpreter {
   private halt(s: ThreadState, status: ThreadStatus, stop: StopReason): Request {
     s.status = status;
     s.stop = stop;
-    return { kind: 'stop' };
+    return STOP;
   }
 }
 
 function val(s: ThreadState, o: Operand): RegValue {
   return o.k === 'r' ? s.regs[o.slot]! : o.value;
+}
+
+function copyArray<T>(into: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) into[i] = from[i]!;
 }
 
 function int(v: RegValue): Value {
