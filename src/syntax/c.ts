@@ -7,7 +7,7 @@
  */
 import type { LitmusFile } from '../ast.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import grammar from './generated/c-litmus.ohm-bundle.js';
+import { cGrammar } from './grammars.js';
 import { blankBom, checkInput, checkStructure, guard, headerEnd, NodeTable, syntaxError, type ParseResult } from './common.js';
 import { attachTrivia, scanSource, type Comment, type CommentSyntax } from './trivia.js';
 import type { CContext } from './c-context.js';
@@ -43,7 +43,7 @@ export function parseC(text: string, file: string): ParseResult {
   if (!Array.isArray(comments)) return { ok: false, diagnostics: [comments] };
   const out = guard(text, file, () => {
     const prepared = prepareC(src, headerEnd(src));
-    const match = grammar.match(prepared.text);
+    const match = cGrammar().match(prepared.text);
     if (match.failed()) return [syntaxError(match, file, text, [], (x) => toSource(prepared.shortening, x))];
     const c: CContext = { nodes: new NodeTable(), anchors: [], opaque: [] };
     const tree = buildCFile(match, src, prepared.shortening, c);

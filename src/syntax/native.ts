@@ -11,11 +11,11 @@ import type {
   ModelName, ObservedItem, OrderingMode, Quantifier, Span, ThreadDecl,
 } from '../ast.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import grammar from './generated/litmus.ohm-bundle.js';
 import {
   blankBom, checkStructure, guard, headerEnd, join, NodeTable, syntaxError, type ParseResult,
 } from './common.js';
 import { cstOf, type Cst } from './cst.js';
+import { nativeGrammar } from './grammars.js';
 import { codeActions, group, intLitValue, intOf, type NativeContext } from './native-code.js';
 import { attachTrivia, blankComments, RUST_COMMENTS, scanSource } from './trivia.js';
 
@@ -26,7 +26,7 @@ export function parseNative(text: string, file: string): ParseResult {
   const early = checkStructure(src, file, scan);
   if (early) return { ok: false, diagnostics: [early] };
   const result = guard(text, file, (): { tree: LitmusFile; spans: Map<number, { start: number; end: number }> } | Diagnostic[] => {
-    const match = grammar.match(blankComments(src, scan.comments));
+    const match = nativeGrammar().match(blankComments(src, scan.comments));
     if (match.failed()) return [syntaxError(match, file, text, EXPECTED_GROUPS)];
     const ctx: NativeContext = { nodes: new NodeTable(), statics: new Set(), anchors: [] };
     const tree = buildNativeFile(match, src, ctx);

@@ -12,8 +12,7 @@
  */
 import type { Cond, Dialect, SourceMap, Span } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import cGrammar from './generated/c-litmus.ohm-bundle.js';
-import nativeGrammar from './generated/litmus.ohm-bundle.js';
+import { cGrammar, nativeGrammar } from './grammars.js';
 import { C_COMMENTS } from './c.js';
 import { prepareCProposition } from './c-prepare.js';
 import { buildCProposition } from './c-semantics.js';
@@ -47,7 +46,7 @@ export function parseProposition(text: string, dialect: Dialect, file: string): 
   if (early) return { ok: false, diagnostics: [early] };
   const out = guard(text, file, () => {
     const match =
-      dialect === 'c' ? cGrammar.match(prepareCProposition(text), 'Proposition') : nativeGrammar.match(blankComments(text, scan.comments), 'Proposition');
+      dialect === 'c' ? cGrammar().match(prepareCProposition(text), 'Proposition') : nativeGrammar().match(blankComments(text, scan.comments), 'Proposition');
     if (match.failed()) {
       const d = syntaxError(match, file, text);
       return [{ ...d, help: [example(dialect)] }];
