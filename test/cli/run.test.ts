@@ -199,6 +199,18 @@ describe.concurrent('batches', () => {
     expect(r.stdout).toMatch(/^2 files \(3 runs\): 2 passed/m);
   });
 
+  // a batch's plain summary builds no outcome witness; the outputs that show them still get them
+  it('witnesses in a batch: --details --witness shows every outcome\'s, JSON carries them', async () => {
+    const files = [`${B}/sb-seqcst.litmus`, `${B}/counter5.litmus`, '--jobs', '1'];
+    const [details, json] = await Promise.all([run([...files, '--details', '--witness']), run([...files, '--format', 'json'])]);
+    const outcomes = (JSON.parse(json.stdout) as { files: { runs: { states: { witness: unknown }[] }[] }[] }).files.flatMap((f) =>
+      f.runs.flatMap((r) => r.states),
+    );
+    expect(outcomes.length).toBeGreaterThan(2);
+    expect(outcomes.every((o) => o.witness !== null)).toBe(true);
+    expect(details.stdout.match(/witness of /g)).toHaveLength(outcomes.length);
+  });
+
   it('a reader that goes away (| head) costs no stack trace, and the status stays', async () => {
     const r = await run([B, '--jobs', '1'], { onStart: (c) => c.stdout!.destroy() });
     expect(r.stderr).not.toContain('EPIPE');

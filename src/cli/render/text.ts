@@ -10,7 +10,7 @@
 import type { OutcomeReport, Report, StopSummary, Witness } from '../../report/types.js';
 import type { CliPaint } from '../common/paint.js';
 import type { FileResult } from '../pool/task.js';
-import { duration, expectationText, modeName, plural, runLabel, statusReasons, statusWord, stepEffect, verdictMeaning } from './words.js';
+import { duration, expectationText, grouped, modeName, plural, runLabel, statusReasons, statusWord, stepEffect, verdictMeaning } from './words.js';
 
 export interface TextOptions {
   readonly paint: CliPaint;
@@ -45,11 +45,11 @@ function renderRun(r: Report, o: TextOptions): string[] {
   const p = o.paint;
   const c = r.counts;
   const explored = c.complete + c.blocked + c.cut + c.faulted + c.filtered;
-  const parts = [`${c.complete.toLocaleString('en-US')} complete`];
-  if (c.blocked) parts.push(`${c.blocked.toLocaleString('en-US')} blocked`);
-  if (c.cut) parts.push(`${c.cut.toLocaleString('en-US')} cut`);
-  if (c.faulted) parts.push(`${c.faulted.toLocaleString('en-US')} failed`);
-  if (c.filtered) parts.push(`${c.filtered.toLocaleString('en-US')} filtered out`);
+  const parts = [`${grouped(c.complete)} complete`];
+  if (c.blocked) parts.push(`${grouped(c.blocked)} blocked`);
+  if (c.cut) parts.push(`${grouped(c.cut)} cut`);
+  if (c.faulted) parts.push(`${grouped(c.faulted)} failed`);
+  if (c.filtered) parts.push(`${grouped(c.filtered)} filtered out`);
   const out = [`${p.accent('──')} ${p.bold(`model ${r.model}, mode ${r.mode}`)} ${p.dim(`· ${plural(explored, 'execution')} (${parts.join(', ')}) · ${duration(r.elapsedMs)}`)}`];
   if (!r.complete) {
     const why = r.stoppedBy === 'timeout' ? 'the timeout' : r.stoppedBy === 'max-executions' ? '--max-executions' : 'Ctrl-C';

