@@ -8,7 +8,7 @@
 import type { ModelName } from '../ast.js';
 import { Explorer } from '../explore/driver.js';
 import { forEachCandidate, ReferenceLimit } from '../explore/reference.js';
-import type { ThreadState } from '../explore/interpreter.js';
+import type { ThreadState } from '../explore/thread-state.js';
 import { toExecution } from '../graph/execution.js';
 import type { ExecutionGraph } from '../graph/graph.js';
 import { explainWitness, firstViolation } from '../models/model.js';

@@ -26,7 +26,8 @@ import type { ExecutionGraph, GEvent } from '../graph/graph.js';
 import type { Instr, Program } from '../program/ir.js';
 import { plainLocations } from '../program/plain.js';
 import type { Value } from '../program/values.js';
-import { Interpreter, type ThreadState } from './interpreter.js';
+import type { Interpreter } from './interpreter.js';
+import { copyState, copyStateInto, type ThreadState } from './thread-state.js';
 
 /**
  * What `stale` found: nothing; a stale spin whose graph still reports its races and faults; or
@@ -112,8 +113,8 @@ export class Blocking {
     return (value) => {
       if (value !== last) {
         let s = this.trial[t];
-        if (s === undefined) s = this.trial[t] = Interpreter.copy(before);
-        else Interpreter.copyInto(s, before);
+        if (s === undefined) s = this.trial[t] = copyState(before);
+        else copyStateInto(s, before);
         this.interp.completeLoad(t, s, value);
         this.interp.next(t, s);
         last = value;

@@ -21,7 +21,8 @@ import type { Consistency, ReadChoice } from '../models/oracle.js';
 import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
-import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request } from './interpreter.js';
+import type { ThreadState } from './thread-state.js';
 import { ThreadStates } from './threads.js';
 import { Blocking } from './blocking.js';
 import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';

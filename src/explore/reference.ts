@@ -18,7 +18,8 @@ import { initRef, makeRef, NO_REF, type EventRef, ExecutionGraph, type GEvent } 
 import type { Program } from '../program/ir.js';
 import type { Value } from '../program/values.js';
 import type { ExecutionSink } from './driver.js';
-import { canFailSpuriously, Interpreter, rmwOutcome, type ThreadState } from './interpreter.js';
+import { canFailSpuriously, Interpreter, rmwOutcome } from './interpreter.js';
+import { copyState, type ThreadState } from './thread-state.js';
 
 export class ReferenceLimit extends Error {}
 
@@ -219,7 +220,7 @@ function threadPaths(interp: Interpreter, t: number, domains: readonly Value[][]
         for (const v of domains[req.loc]!) {
           const spec = req.rmw;
           for (const spurious of spec !== null && canFailSpuriously(spec, v) ? [false, true] : [false]) {
-            const s2 = Interpreter.copy(s);
+            const s2 = copyState(s);
             const r: GEvent = { ...ev('R', req.loc, req.mode, req.site), rmw: spec, value: v, spurious };
             if (spec === null) {
               interp.completeLoad(t, s2, v);

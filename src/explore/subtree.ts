@@ -7,6 +7,7 @@
 import { MODES } from '../events/modes.js';
 import { ExecutionGraph, NO_REF, type EventRef, type GEvent, type GraphShape, type RmwSpec } from '../graph/graph.js';
 import { Interpreter, rmwOutcome } from './interpreter.js';
+import { copyState } from './thread-state.js';
 
 /** A work item of the explorer (see driver.ts). */
 export type WorkItem =
@@ -105,17 +106,17 @@ function rebuildThread(interp: Interpreter, t: number, evs: readonly GEvent[]): 
           const w = evs[++i]!;
           if (w.kind !== 'W') throw new Error(`internal error: a packed RMW of thread ${t} lost its write`);
           const wEv = event(w, 'W', null);
-          wEv.snapshot = Interpreter.copy(s);
+          wEv.snapshot = copyState(s);
           out.push(wEv);
           continue;
         }
       }
-      ev.snapshot = Interpreter.copy(s);
+      ev.snapshot = copyState(s);
     } else {
       const ev = event(e, req.kind === 'write' ? 'W' : 'F', null);
       if (req.kind === 'write') interp.completeWrite(t, s);
       else interp.completeFence(t, s);
-      ev.snapshot = Interpreter.copy(s);
+      ev.snapshot = copyState(s);
       out.push(ev);
     }
   }

@@ -6,7 +6,8 @@
  * built without snapshots.
  */
 import type { ExecutionGraph, GEvent } from '../graph/graph.js';
-import { Interpreter, rmwOutcome, type Request, type ThreadState } from './interpreter.js';
+import { Interpreter, rmwOutcome, type Request } from './interpreter.js';
+import { copyState, type ThreadState } from './thread-state.js';
 
 export class ThreadStates {
   readonly states: ThreadState[] = [];
@@ -20,7 +21,7 @@ export class ThreadStates {
   /** After completing `ev`: snapshot its thread's state on it, then run to the next access. */
   advance(t: number, ev: GEvent): void {
     const s = this.states[t]!;
-    ev.snapshot = Interpreter.copy(s);
+    ev.snapshot = copyState(s);
     this.pending[t] = this.interp.next(t, s);
     this.basis[t] = ev;
     this.consumed[t] = ev.index + 1;
@@ -46,7 +47,7 @@ export class ThreadStates {
       const snap = last === null ? null : (last.snapshot as ThreadState | null);
       let s: ThreadState;
       if (last === null) s = this.interp.initialState(t);
-      else if (snap !== null) s = Interpreter.copy(snap);
+      else if (snap !== null) s = copyState(snap);
       else s = this.replay(g, t, k);
       this.states[t] = s;
       this.pending[t] = this.interp.next(t, s);

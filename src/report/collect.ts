@@ -7,7 +7,7 @@ import type { ModelName, OrderingMode } from '../ast.js';
 import { makeRef, type ExecutionGraph } from '../graph/graph.js';
 import { toExecution } from '../graph/execution.js';
 import { findRacesFast } from '../models/races.js';
-import type { ThreadState } from '../explore/interpreter.js';
+import type { ThreadState } from '../explore/thread-state.js';
 import type { Program, TermIR } from '../program/ir.js';
 import { showValue, type RegValue } from '../program/values.js';
 import { plainLocations } from '../program/plain.js';

@@ -3,7 +3,7 @@
  * variables and condition terms, propositions over them, and the order of outcomes.
  */
 import type { ExecutionGraph } from '../graph/graph.js';
-import type { ThreadState } from '../explore/interpreter.js';
+import type { ThreadState } from '../explore/thread-state.js';
 import type { CondIR, ObservedVar, TermIR } from '../program/ir.js';
 import { compare, isResult, regEquals, showValue, truthy, type RegValue } from '../program/values.js';
 

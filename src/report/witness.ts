@@ -8,7 +8,7 @@ import type { Mode } from '../events/modes.js';
 import { indexOf, makeRef, threadOf, type EventRef, type ExecutionGraph } from '../graph/graph.js';
 import type { Program } from '../program/ir.js';
 import { showValue } from '../program/values.js';
-import type { ThreadState } from '../explore/interpreter.js';
+import type { ThreadState } from '../explore/thread-state.js';
 import type { ExecutionKind, GraphSnapshot, SnapshotEvent, ThreadStop, Witness, WitnessStep } from './types.js';
 
 /** Snapshot ids of a graph's events: initial writes of the locations in use first, then threads. */
