@@ -28,6 +28,13 @@ const post = (m: FromExplorer): void => port.postMessage(m);
 let job: ExploreJob | null = null;
 let program: Program | null = null;
 let collector: Collector | null = null;
+/**
+ * The job's one explorer, which explores the root and every subtree this worker takes. A new
+ * explorer per subtree brings new objects and closures to the explorer's hot code at every
+ * steal, which V8 then runs polymorphic, and less inlined: coa 6 divided into a hundred
+ * subtrees took 1.23 times as long with an explorer for each as undivided, 1.08 times with one.
+ */
+let current: Explorer | null = null;
 /** False once a limit stopped one of this worker's explorations. */
 let complete = true;
 const stats: WorkerStats = { tasks: 0, donated: 0, refused: 0, busyMs: 0, executions: 0 };
@@ -96,12 +103,13 @@ function explorer(): Explorer {
 function run(task: SubtreeTask | null): void {
   const t0 = performance.now();
   stats.tasks++;
-  const e = explorer();
+  const e = (current ??= explorer());
+  const before = e.stats.executions;
   const s = task === null ? e.run() : e.runTask(task);
   if (!s.complete) complete = false;
   count(e);
   report();
-  stats.executions += s.executions;
+  stats.executions += s.executions - before;
   // a steal request that arrived too late is answered now, so the coordinator never waits on it
   if (Atomics.load(shared, FLAG) === 1) answer(null);
   stats.busyMs += performance.now() - t0;
@@ -141,6 +149,7 @@ port.on('message', (m: ToExplorer) => {
     case 'job': {
       job = m.job;
       complete = true;
+      current = null;
       program = applyMode(internStrings(m.job.program), m.job.mode);
       collector = collectorForRun(program, m.job);
       if (m.root) run(null);
