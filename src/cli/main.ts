@@ -2,16 +2,27 @@
  * The `ordo` command line: a thin list of subcommand registrations. Each command module defines
  * its options with light imports only and loads the checker in its action, so that `ordo
  * --version` and `--help` start fast. Exit statuses: common/exit.ts.
+ *
+ * `ordo run` starts its first pool worker before anything else loads (pool/early.ts): the
+ * modules below are imported after that, so that the worker loads the checker meanwhile.
  */
-import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
-import { EXIT_HELP, reportError } from './common/exit.js';
-import { configureTree } from './common/program.js';
-import { compareCommand } from './commands/compare.js';
-import { fmtCommand } from './commands/fmt.js';
-import { graphCommand } from './commands/graph.js';
-import { runCommand } from './commands/run.js';
-import { whyCommand } from './commands/why.js';
+import { startEarlyWorker } from './pool/early.js';
+
+const args = process.argv.slice(2);
+if (args[0] === 'run' && !args.includes('--help') && !args.includes('-h')) startEarlyWorker();
+
+const [{ readFileSync }, { Command }, { EXIT_HELP, reportError }, { configureTree }, { compareCommand }, { fmtCommand }, { graphCommand }, { runCommand }, { whyCommand }] =
+  await Promise.all([
+    import('node:fs'),
+    import('commander'),
+    import('./common/exit.js'),
+    import('./common/program.js'),
+    import('./commands/compare.js'),
+    import('./commands/fmt.js'),
+    import('./commands/graph.js'),
+    import('./commands/run.js'),
+    import('./commands/why.js'),
+  ]);
 
 const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -84,20 +84,24 @@ export function shardOf<T extends { readonly file: string }>(files: readonly T[]
 
 async function runFiles(paths: string[], o: RunOptionValues, version: string): Promise<ExitStatus> {
   const started = performance.now();
-  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }, { startPool, Ordered }] = await Promise.all([
-    import('../common/inputs.js'),
-    import('../common/paint.js'),
-    import('../common/output.js'),
-    import('node:os'),
-    import('../pool/pool.js'),
-  ]);
+  const [{ expandInputs, readInput }, { paints, makePaint }, { printDiagnostics }, { availableParallelism }, { startPool, Ordered }, { takeEarlyWorker }] =
+    await Promise.all([
+      import('../common/inputs.js'),
+      import('../common/paint.js'),
+      import('../common/output.js'),
+      import('node:os'),
+      import('../pool/pool.js'),
+      import('../pool/early.js'),
+    ]);
+  // the worker main.ts started with the process, loading the checker meanwhile (early.ts)
+  const early = takeEarlyWorker();
   const machine = o.format === 'json' || o.format === 'junit' || o.format === 'herd';
   const colours = paints(o.color);
   const out = machine ? makePaint(false) : colours.out;
 
   // Ctrl-C: the first stops exploring (workers poll the shared flag) and prints what was found;
   // a second one gives up at once
-  const interrupt = new SharedArrayBuffer(4);
+  const interrupt = early?.interrupt ?? new SharedArrayBuffer(4);
   const flag = new Int32Array(interrupt);
   const onSigint = (): void => {
     if (Atomics.load(flag, 0) === 1) process.exit(EXIT.interrupted);
@@ -113,7 +117,13 @@ async function runFiles(paths: string[], o: RunOptionValues, version: string): P
   const jobs = o.jobs ?? (o.workers !== undefined && o.workers > 1 ? 1 : availableParallelism());
   const eager = o.jobs ?? Math.max(1, jobs - 1);
   const oneFile = paths.length === 1 && isFile(paths[0]!);
-  const pool = startPool({ jobs: oneFile ? 1 : jobs, eager, interrupt, ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}) });
+  const pool = startPool({
+    jobs: oneFile ? 1 : jobs,
+    eager,
+    interrupt,
+    ...(early ? { early } : {}),
+    ...(showProgress ? { onProgress: (i: number, n: number) => progressRef.update(i, n) } : {}),
+  });
   try {
     return await checkListed();
   } finally {

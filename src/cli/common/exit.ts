@@ -79,13 +79,18 @@ export function reportError(e: unknown): ExitStatus {
   return EXIT.internal;
 }
 
+let pipeGuarded = false;
+
 /**
  * `ordo run litmus/ | head`: when the reader goes away, the rest of the output is dropped
  * quietly (no EPIPE stack trace) and the command still finishes with its own exit status.
  */
 function ignoreBrokenPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  // added whatever listeners the streams have: a worker's output piped into stdout adds one,
+  // which on a broken pipe rethrows unless another listener is there
   for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
     });

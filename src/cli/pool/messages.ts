@@ -5,7 +5,10 @@
 import type { FileResult, Task } from './task.js';
 
 /** Main → worker. A worker checks its tasks one at a time, in the order sent. */
-export type ToWorker = { readonly type: 'tasks'; readonly tasks: readonly Task[] } | { readonly type: 'exit' };
+export type ToWorker =
+  /** `progress`: whether to send progress messages (only when someone draws them). */
+  | { readonly type: 'tasks'; readonly tasks: readonly Task[]; readonly progress: boolean }
+  | { readonly type: 'exit' };
 
 /** Worker → main. */
 export type FromWorker =
@@ -20,6 +23,4 @@ export type FromWorker =
 export interface WorkerData {
   /** One Int32: 1 once the user pressed Ctrl-C. Shared so that a busy worker sees it at once. */
   readonly interrupt: SharedArrayBuffer;
-  /** Whether to send progress messages (only when someone draws them). */
-  readonly progress: boolean;
 }

@@ -6,7 +6,8 @@
  * Why the pool looks as it does (a small litmus file takes about a millisecond, so the costs
  * around a file matter as much as the file):
  * - Workers are started before the tasks exist (`startPool`), so that they load the checker
- *   while the main thread reads the files.
+ *   while the main thread reads the files; the first, for `ordo run`, even before the command
+ *   line is read (early.ts), while the main thread loads commander and the commands.
  * - Each worker holds several tasks: it starts the next file the moment it posts a result,
  *   instead of idling for a round trip through the main thread (which, on a busy machine, may
  *   not be scheduled for a while). How many: enough for about `AHEAD_MS` of work at the pace
@@ -21,6 +22,7 @@
  * that dies with a single file in flight turns that file into a `crashed` result.
  */
 import { Worker } from 'node:worker_threads';
+import type { EarlyWorker } from './early.js';
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
 import type { FileResult, Task } from './task.js';
 
@@ -38,6 +40,8 @@ export interface PoolOptions {
   readonly onProgress?: (index: number, executions: number, elapsedMs: number) => void;
   /** The worker script; worker.js unless a test gives a stand-in. */
   readonly worker?: URL;
+  /** A worker started with the process (early.ts), taken as the first; it has `interrupt`. */
+  readonly early?: EarlyWorker;
 }
 
 /** Tasks a worker holds at once (the one it checks and those queued behind it): the bounds. */
@@ -73,7 +77,10 @@ export interface Pool {
 export function startPool(options: PoolOptions): Pool {
   const flag = new Int32Array(options.interrupt);
   const interrupted = (): boolean => Atomics.load(flag, 0) === 1;
-  const data: WorkerData = { interrupt: options.interrupt, progress: options.onProgress !== undefined };
+  const data: WorkerData = { interrupt: options.interrupt };
+  const progress = options.onProgress !== undefined;
+  let early = options.early?.gone === false ? options.early : undefined;
+  options.early?.release();
   const queue: Task[] = [];
   /** Indices of files in flight in a worker that died: each is checked alone (see the header). */
   const suspects = new Set<number>();
@@ -88,7 +95,9 @@ export function startPool(options: PoolOptions): Pool {
 
   const start = (): void => {
     live++;
-    const worker = new Worker(options.worker ?? new URL('./worker.js', import.meta.url), { workerData: data });
+    const adopted = early;
+    early = undefined;
+    const worker = adopted?.worker ?? new Worker(options.worker ?? new URL('./worker.js', import.meta.url), { workerData: data });
     workers.add(worker);
     /** Sent and not answered, oldest first; the first is the file being checked. */
     const inFlight: Task[] = [];
@@ -110,7 +119,7 @@ export function startPool(options: PoolOptions): Pool {
         inFlight.push(task);
         batch.push(task);
       }
-      if (batch.length > 0) send({ type: 'tasks', tasks: batch });
+      if (batch.length > 0) send({ type: 'tasks', tasks: batch, progress });
       if (inFlight.length === 0) {
         exiting = true;
         idle.delete(feed);
@@ -122,7 +131,7 @@ export function startPool(options: PoolOptions): Pool {
       const at = inFlight.findIndex((t) => t.index === index);
       if (at >= 0) inFlight.splice(at, 1);
     };
-    worker.on('message', (m: FromWorker) => {
+    const onMessage = (m: FromWorker): void => {
       switch (m.type) {
         case 'ready':
           ready = true;
@@ -153,7 +162,10 @@ export function startPool(options: PoolOptions): Pool {
           throw new Error(`unknown message ${JSON.stringify(never)}`);
         }
       }
-    });
+    };
+    worker.on('message', onMessage);
+    // what the early worker said before the pool listened (its 'ready', at least)
+    for (const m of adopted?.said ?? []) onMessage(m);
     let failure: string | null = null;
     worker.on('error', (e) => {
       failure = e instanceof Error ? e.message : String(e);

@@ -32,6 +32,8 @@ const interrupted = (): boolean => {
 };
 let busy = false;
 let exiting = false;
+/** Whether to send progress (said with the tasks: the worker may start before the options are read). */
+let progress = false;
 
 function post(m: FromWorker): void {
   port.postMessage(m);
@@ -52,7 +54,7 @@ async function drain(): Promise<void> {
       continue;
     }
     const task = { ...sent, interrupt: data.interrupt };
-    const onProgress = data.progress ? (p: { executions: number; elapsedMs: number }) => post({ type: 'progress', index: task.index, ...p }) : undefined;
+    const onProgress = progress ? (p: { executions: number; elapsedMs: number }) => post({ type: 'progress', index: task.index, ...p }) : undefined;
     done.push(await checkFileAsync(task, interrupted, onProgress));
     if (performance.now() - flushedAt >= FLUSH_MS) flush();
     await new Promise((resolve) => setImmediate(resolve));
@@ -65,6 +67,7 @@ async function drain(): Promise<void> {
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'tasks':
+      progress = m.progress;
       queue.push(...m.tasks);
       if (!busy) void drain();
       return;

@@ -6,6 +6,7 @@
  * eager ones start for a long batch only.
  */
 import { describe, expect, it } from 'vitest';
+import { startEarlyWorker, takeEarlyWorker } from '../../../src/cli/pool/early.js';
 import { GROW_AFTER_MS, GROW_MS, MIN_IN_FLIGHT, startPool } from '../../../src/cli/pool/pool.js';
 import type { FileResult, Task } from '../../../src/cli/pool/task.js';
 
@@ -59,6 +60,21 @@ describe('the pool', () => {
     const { results } = await runAll(files, 2, 1);
     expect(results.map(verdict)).toEqual(files.map((f) => `${f}:ok`));
     expect(threads(results).size).toBe(2);
+  });
+
+  it('adopts a worker started early as its first, with what it said before (its ready)', async () => {
+    startEarlyWorker(STAND_IN);
+    const early = takeEarlyWorker()!;
+    expect(takeEarlyWorker()).toBeNull();
+    // the stand-in says 'ready' as it starts: wait until it has, so that the pool must replay it
+    while (early.said.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(early.said).toEqual([{ type: 'ready' }]);
+    const id = early.worker.threadId; // -1 once it has stopped
+    const results: FileResult[] = [];
+    const files = ['a', 'b', 'c', 'd', 'e'];
+    await startPool({ jobs: 1, interrupt: early.interrupt, early, worker: STAND_IN }).run(tasks(files), (r) => results.push(r));
+    expect(results.map(verdict).sort()).toEqual(files.map((f) => `${f}:ok`));
+    expect(threads(results)).toEqual(new Set([`checked by ${id}`]));
   });
 
   it('does not start it for a short batch', async () => {
