@@ -124,6 +124,35 @@ export class Blocking {
     };
   }
 
+  /**
+   * The read thread `t` spins on, when in-place revisiting may move it to a new write
+   * (in-place.ts): the thread is blocked in a spin whose iteration made that one read, a plain
+   * atomic load of a location no plain access shares, read the canonical way and still
+   * revisitable. Otherwise null. A read a backward revisit gave its write (a later one, not in
+   * place) is left to the regular revisits: moving it would make again graphs the revisit's
+   * maximality test rules out (a duplicate test/explore/blocked.test.ts found, seed 101).
+   */
+  spinRead(g: ExecutionGraph, states: readonly ThreadState[], t: number): GEvent | null {
+    const s = states[t]!;
+    if (s.status !== 'blocked' || s.stop?.kind !== 'spin') return null;
+    const evs = g.threads[t]!;
+    const e = evs[evs.length - 1];
+    if (e === undefined || s.stop.from !== e.index || e.kind !== 'R' || e.rmw !== null) return null;
+    if (this.plainLoc[e.loc] === 1 || !e.addedMax || !g.revisitable(e)) return null;
+    if (!e.inPlace && e.rf >= 0 && g.get(e.rf).stamp > e.stamp) return null;
+    return e;
+  }
+
+  /**
+   * Whether a spin read may be revisited in place in this program (in-place.ts): some thread
+   * has a loop, and none an `assume!`. While an `assume!` may still fail, the shortcuts here do
+   * not apply, and a read revisited in place for some writes but not for others makes graphs
+   * twice (test/explore/blocked.test.ts, seed 101).
+   */
+  get inPlaceApplies(): boolean {
+    return !this.assumes.includes(true) && this.inLoop.some((l) => l.includes(1));
+  }
+
   /** Whether a thread with an `assume!` in its code has not stopped for good yet. */
   private mayStillAssume(states: readonly ThreadState[]): boolean {
     for (let t = 0; t < states.length; t++) {

@@ -22,51 +22,15 @@ import type { Program } from '../program/ir.js';
 
 export type { Consistency } from '../models/oracle.js';
 import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request } from './interpreter.js';
-import type { ThreadState } from './thread-state.js';
 import { ThreadStates } from './threads.js';
 import { Blocking } from './blocking.js';
+import { InPlace, InPlaceUnsound, rmwConflict } from './in-place.js';
 import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
 import { keptCounts, porfPrefix, revisitsOf, settledRmwSources, writesInMoOrder, type Scratch } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
+import type { ExecutionSink, ExploreOptions, ExploreStats } from './api.js';
 
-/** Receives each finished execution. The graph and states are only valid during the call. */
-export interface ExecutionSink {
-  execution(g: ExecutionGraph, threads: readonly ThreadState[]): void;
-  /**
-   * A graph abandoned because a blocked thread can never be unblocked in it (see blocking.ts):
-   * not an execution, but its races and faults so far are real.
-   */
-  pruned?(g: ExecutionGraph, threads: readonly ThreadState[]): void;
-}
-
-export interface ExploreOptions {
-  readonly unroll: number;
-  /**
-   * Abandon a graph as soon as a blocked thread can never be unblocked in it (default true), as
-   * GenMC does. Complete executions are the same either way; tests turn it off to compare every
-   * blocked execution with the reference enumerator.
-   */
-  readonly pruneBlocked?: boolean;
-  /** Polled between executions; true stops the exploration (limits, Ctrl-C). */
-  readonly shouldStop?: () => boolean;
-  /**
-   * Called between work items, the one point where the explorer may give work away (`donate`):
-   * a parallel exploration answers steal requests here.
-   */
-  readonly betweenItems?: () => void;
-}
-
-/** Statistics of one exploration. */
-export interface ExploreStats {
-  /** Finished executions handed to the sink. */
-  executions: number;
-  /** Graphs abandoned as inconsistent (e.g. an RMW atomicity violation waiting for a revisit). */
-  dropped: number;
-  /** Graphs abandoned because a thread is blocked in them for good. */
-  pruned: number;
-  /** False when `shouldStop` ended the exploration early. */
-  complete: boolean;
-}
+export type { ExecutionSink, ExploreOptions, ExploreStats } from './api.js';
 
 interface Context {
   readonly graph: ExecutionGraph;
@@ -82,6 +46,8 @@ export class Explorer {
   private stamp = 0;
   /** Which blocked graphs and choices may be skipped (blocking.ts). */
   private readonly blocking: Blocking;
+  /** In-place revisiting of spin reads (in-place.ts); null when blocked graphs are not pruned. */
+  private inPlace: InPlace | null;
   readonly stats: ExploreStats = { executions: 0, dropped: 0, pruned: 0, complete: true };
 
   constructor(
@@ -94,10 +60,25 @@ export class Explorer {
     this.scratch = { prefix: new Int32Array(program.threads.length), kept: [] };
     this.threads = new ThreadStates(this.interp);
     this.blocking = new Blocking(program, this.interp);
+    const inPlace = options.pruneBlocked !== false && options.inPlace !== false && sink.restart !== undefined && this.blocking.inPlaceApplies;
+    this.inPlace = inPlace ? new InPlace(program, this.interp, this.threads, oracle, this.blocking) : null;
   }
 
   /** Explores everything (or until `shouldStop`). */
   run(): ExploreStats {
+    try {
+      return this.stoppable(() => this.explore());
+    } catch (e) {
+      if (!(e instanceof InPlaceUnsound)) throw e;
+    }
+    // start over without it (in-place.ts says when it does not apply)
+    this.inPlace = null;
+    this.threads.countBlocked = false;
+    this.contexts.length = 0;
+    this.stamp = 0;
+    Object.assign(this.stats, { executions: 0, dropped: 0, pruned: 0, complete: true });
+    this.threads.reset();
+    this.sink.restart!();
     return this.stoppable(() => this.explore());
   }
 
@@ -225,6 +206,7 @@ export class Explorer {
       site,
       stamp: ++this.stamp,
       addedMax: true,
+      inPlace: false,
       view: null,
       relView: null,
       snapshot: null,
@@ -296,7 +278,7 @@ export class Explorer {
     this.threads.advance(t, wEv);
     // Revisits first: the graph may violate atomicity now (two RMWs read the same write), and
     // only a revisit of the other RMW repairs that.
-    this.pushRevisits(w);
+    this.pushRevisits(w, this.inPlace !== null && rmwConflict(g, ev));
     return this.oracle.consistentAfter(g, wEv);
   }
 
@@ -326,9 +308,22 @@ export class Explorer {
   }
 
 
-  /** Pushes the backward revisits of the new (or newly placed) write `w`. */
-  private pushRevisits(w: EventRef): void {
-    revisitsOf(this.ctx.graph, w, this.scratch, this.ctx.items);
+  /**
+   * Pushes the backward revisits of the new (or newly placed) write `w`, after revisiting in
+   * place the spin reads it unblocks. `conflict`: `w` is an RMW's write that breaks atomicity.
+   */
+  private pushRevisits(w: EventRef, conflict = false): void {
+    if (this.inPlace !== null) {
+      this.inPlace.checkOrdered(this.ctx.graph, w);
+      this.inPlace.revisit(this.ctx.graph, w);
+    }
+    revisitsOf(this.ctx.graph, w, this.scratch, this.ctx.items, conflict);
+  }
+
+  /** Cuts `g` back to `stamp`; reads revisited in place whose write is cut read the latest left. */
+  private cut(g: ExecutionGraph, stamp: number): void {
+    g.cutAfter(stamp);
+    this.inPlace?.repair(g);
   }
 
   /** Applies a work item to the current context; false when the result is inconsistent. */
@@ -336,35 +331,38 @@ export class Explorer {
     const g = ctx.graph;
     switch (item.kind) {
       case 'read': {
+        this.cut(g, g.get(item.read).stamp);
         const ev = g.get(item.read);
-        g.cutAfter(ev.stamp);
         this.setRf(g, ev, item.write, item.spurious);
         ev.addedMax = false;
+        ev.inPlace = false;
         ev.rmwRead = false;
         this.threads.restore(g, ev);
         return this.completeRead(ev.thread, ev) || this.drop();
       }
       case 'write': {
         const ev = g.get(item.write);
-        g.cutAfter(ev.stamp);
+        this.cut(g, ev.stamp);
         g.moveMoAfter(item.write, item.pred);
+        this.inPlace?.repair(g, item.write);
         ev.addedMax = false;
         this.threads.restore(g);
         this.pushRevisits(item.write);
         return true;
       }
       case 'backward': {
-        const wEv = g.get(item.write);
-        g.cutAfter(wEv.stamp);
+        this.cut(g, g.get(item.write).stamp);
         // scratch buffers: the prefix is done with before completeRead needs them again
         const prefix = porfPrefix(g, item.write, this.scratch.prefix);
         const copy = g.copyPrefix(keptCounts(g, item.read, prefix, this.scratch.kept));
         prefix.forEach((last, t) => {
           if (last > copy.barrier[t]!) copy.barrier[t] = last;
         });
+        this.inPlace?.repair(copy);
         const rEv = copy.own(item.read);
         this.setRf(copy, rEv, item.write, item.spurious);
         rEv.rmwRead = false;
+        rEv.inPlace = false;
         rEv.addedMax = item.write === copy.moMax(rEv.loc) && !item.spurious;
         this.contexts.push({ graph: copy, items: [] });
         this.threads.restore(copy, rEv);

@@ -199,7 +199,7 @@ function threadPaths(interp: Interpreter, t: number, domains: readonly Value[][]
     const req = interp.next(t, s);
     const ev = (kind: GEvent['kind'], loc: number, mode: GEvent['mode'], site: number): GEvent => ({
       thread: t, index: events.length, kind, loc, mode, value: 0, rf: NO_REF, rmw: null, rmwRead: false,
-      rmwWrite: false, spurious: false, site, stamp: 0, addedMax: true, view: null, relView: null, snapshot: null,
+      rmwWrite: false, spurious: false, site, stamp: 0, addedMax: true, inPlace: false, view: null, relView: null, snapshot: null,
     });
     switch (req.kind) {
       case 'stop':

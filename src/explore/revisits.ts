@@ -87,8 +87,9 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
         const s = order[i]!;
         if (s !== w && keptRef(g, s, rStamp, prefix)) return false;
       }
-      // a read revisited by a write that the revisit deletes was not added maximally
-      if (e.kind === 'R' && source >= 0 && !keptRef(g, source, rStamp, prefix) && g.get(source).stamp > e.stamp) return false;
+      // a read revisited by a write that the revisit deletes was not added maximally (a read
+      // revisited in place was: in-place.ts)
+      if (e.kind === 'R' && !e.inPlace && source >= 0 && !keptRef(g, source, rStamp, prefix) && g.get(source).stamp > e.stamp) return false;
     }
   }
   return true;
@@ -151,7 +152,7 @@ export interface Scratch {
  * maximal extension. If revisiting a read is not, revisiting an earlier one (which deletes more)
  * is not either, so the search stops there (as GenMC's does).
  */
-export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out: WorkItem[]): void {
+export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out: WorkItem[], conflict = false): void {
   const wEv = g.get(w);
   // the location's reads are kept in the order they were added: backwards, latest first
   const reads = g.reads[wEv.loc]!;
@@ -159,9 +160,13 @@ export function revisitsOf(g: ExecutionGraph, w: EventRef, scratch: Scratch, out
   for (let i = reads.length - 1; i >= 0; i--) {
     const r = reads[i]!;
     const e = g.get(r);
-    if (!g.revisitable(e)) continue;
+    // reads of w already: spin reads just revisited in place (in-place.ts)
+    if (!g.revisitable(e) || e.rf === w) continue;
     prefix ??= porfPrefix(g, w, scratch.prefix);
     if (inPrefix(prefix, e)) continue;
+    // GenMC's rule for an RMW write that breaks atomicity: no revisit of a read revisited in
+    // place by a write outside the RMW's prefix
+    if (conflict && e.inPlace && !inPrefix(prefix, g.get(e.rf))) continue;
     if (!isMaximalExtension(g, r, w, prefix)) break;
     out.push({ kind: 'backward', read: r, write: w, spurious: false });
     if (e.rmw !== null && canFailSpuriously(e.rmw, wEv.value)) out.push({ kind: 'backward', read: r, write: w, spurious: true });

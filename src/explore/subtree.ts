@@ -146,6 +146,7 @@ function event(e: GEvent, kind: GEvent['kind'], rmw: RmwSpec | null): GEvent {
     site: e.site,
     stamp: e.stamp,
     addedMax: true,
+    inPlace: false,
     view: null,
     relView: null,
     snapshot: null,
@@ -155,5 +156,6 @@ function event(e: GEvent, kind: GEvent['kind'], rmw: RmwSpec | null): GEvent {
   ev.rmwRead = e.rmwRead;
   ev.spurious = e.spurious;
   ev.addedMax = e.addedMax;
+  ev.inPlace = e.inPlace;
   return ev;
 }

@@ -15,14 +15,30 @@ export class ThreadStates {
   /** Per thread, the last event its state has consumed (a state is reused while it is unchanged). */
   private readonly basis: (GEvent | null)[] = [];
   private readonly consumed: number[] = [];
+  /**
+   * How many threads are blocked, kept only when `countBlocked` is set (by in-place.ts, which
+   * has nothing to look for while none is; other explorations do not pay for the count).
+   */
+  blocked = 0;
+  countBlocked = false;
 
   constructor(private readonly interp: Interpreter) {}
+
+  /** Forgets every thread's state (an exploration starting over). */
+  reset(): void {
+    this.states.length = 0;
+    this.pending.length = 0;
+    this.basis.length = 0;
+    this.consumed.length = 0;
+    this.blocked = 0;
+  }
 
   /** After completing `ev`: snapshot its thread's state on it, then run to the next access. */
   advance(t: number, ev: GEvent): void {
     const s = this.states[t]!;
     ev.snapshot = copyState(s);
     this.pending[t] = this.interp.next(t, s);
+    if (this.countBlocked && s.status === 'blocked') this.blocked++;
     this.basis[t] = ev;
     this.consumed[t] = ev.index + 1;
   }
@@ -30,6 +46,7 @@ export class ThreadStates {
   /** Runs thread `t`, whose state was changed in place (a read completed), to its next access. */
   resume(t: number): void {
     this.pending[t] = this.interp.next(t, this.states[t]!);
+    if (this.countBlocked && this.states[t]!.status === 'blocked') this.blocked++;
   }
 
   /**
@@ -54,6 +71,21 @@ export class ThreadStates {
       this.basis[t] = last;
       this.consumed[t] = k;
     }
+    if (!this.countBlocked) return;
+    let blocked = 0;
+    for (const s of this.states) if (s.status === 'blocked') blocked++;
+    this.blocked = blocked;
+  }
+
+  /** Recomputes the snapshot of load `r`, the last event of its thread, after its value changed. */
+  reread(g: ExecutionGraph, r: GEvent): void {
+    const t = r.thread;
+    const prev = r.index === 0 ? null : g.threads[t]![r.index - 1]!;
+    const snap = prev === null ? null : (prev.snapshot as ThreadState | null);
+    const s = prev === null ? this.interp.initialState(t) : snap !== null ? copyState(snap) : this.replay(g, t, r.index);
+    this.interp.next(t, s);
+    this.interp.completeLoad(t, s, r.value);
+    r.snapshot = s;
   }
 
   /** Re-runs thread `t` over its first `k` events, feeding reads their recorded values. */

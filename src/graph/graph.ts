@@ -86,6 +86,12 @@ export interface GEvent {
   /** Explorer bookkeeping: added the canonical way (read mo-latest, placed mo-last). */
   addedMax: boolean;
   /**
+   * Explorer bookkeeping: a spin's read that a later write revisited in place (in-place.ts). Its
+   * write has a later stamp, so cutting the graph back may remove it: the read then reads the
+   * latest write left.
+   */
+  inPlace: boolean;
+  /**
    * Model cache: RC11's happens-before view of the event (per thread, the last index that
    * happens before or is it), and for writes the view a release sequence carries to readers.
    * Cleared when the event's rf changes; shared (immutable) between graph copies.
@@ -303,6 +309,7 @@ function copyEvent(e: GEvent): GEvent {
     site: e.site,
     stamp: e.stamp,
     addedMax: e.addedMax,
+    inPlace: e.inPlace,
     view: e.view,
     relView: e.relView,
     snapshot: e.snapshot,
@@ -375,6 +382,7 @@ function initEvents(shape: GraphShape): readonly GEvent[] {
         site: -1,
         stamp: 0,
         addedMax: true,
+        inPlace: false,
         view: null,
         relView: null,
         snapshot: null,

@@ -85,6 +85,17 @@ export class Collector {
     this.hasPlain = plainLocations(program).includes(1);
   }
 
+  /** Forgets every execution received: the explorer starts over (driver.ts). */
+  restart(): void {
+    this.outcomes.clear();
+    this.races.clear();
+    this.faults.clear();
+    this.stops.clear();
+    Object.assign(this.counts, { complete: 0, blocked: 0, cut: 0, faulted: 0, filtered: 0 });
+    this.pTrue = 0;
+    this.pFalse = 0;
+  }
+
   /** A graph the explorer abandoned (a thread blocked for good): only its races and faults count. */
   pruned(g: ExecutionGraph, states: readonly ThreadState[]): void {
     if (failedAssume(states)) return;

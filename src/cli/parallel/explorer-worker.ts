@@ -81,6 +81,9 @@ function explorer(): Explorer {
   counted = 0;
   const e: Explorer = new Explorer(program!, oracleFor(j.model, 'fast', program!), collector!, {
     unroll: j.unroll,
+    // the subtrees the workers share must all be explored the same way, and one worker cannot
+    // start the others over (driver.ts, `restart`)
+    inPlace: false,
     shouldStop: () => {
       count(e);
       if (unreported >= batch) {
