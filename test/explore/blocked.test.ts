@@ -1,10 +1,11 @@
 /**
- * Abandoning blocked graphs (moot pruning, and any later shortcut for blocked reads such as
- * GenMC's in-place revisiting) against the plain TruSt exploration (pruning off, which the
+ * Abandoning blocked graphs (moot pruning, blocking.ts) and revisiting spin reads in place
+ * (GenMC's IPR, in-place.ts) against the plain TruSt exploration (pruning off, which the
  * differential tests check against the reference, but only on loop-free programs without
  * `assume!`): on random programs with spin loops (loads and compare_exchange), mutexes and
  * `assume!`, the same complete executions, graph for graph, none twice, the same outcomes,
- * races and faults; every blocked execution left is one the plain exploration also visits.
+ * races and faults; every blocked execution left is one the plain exploration also visits, and
+ * in-place revisiting leaves the same ones as pruning without it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +115,9 @@ function expectSameFindings(text: string, model: 'rc11' | 'sc'): void {
   expect(pruned.races).toEqual(plain.races);
   expect(pruned.faults).toEqual(plain.faults);
   for (const k of pruned.blocked) expect(plain.blocked).toContain(k);
+  // and revisiting spin reads in place reports the same blocked executions as not doing it
+  const notInPlace = explore(text, model, true, false);
+  expect([...pruned.blocked].sort()).toEqual([...notInPlace.blocked].sort());
 }
 
 // A longer campaign: RUNS=20000 SEED=n npx vitest run test/explore/blocked.test.ts
