@@ -38,7 +38,10 @@ import type { ThreadStates } from './threads.js';
 export class InPlaceUnsound extends Error {}
 
 export class InPlace {
-  /** Per location, 1 when two of its writes were found unordered before any read of it was revisited in place. */
+  /**
+   * Per location, 1 when two of its writes were found unordered before any of its reads was
+   * revisited in place: its reads never are.
+   */
   private readonly racy: Uint8Array;
   /** Per location, 1 once one of its spin reads was revisited in place. */
   private readonly used: Uint8Array;
