@@ -61,11 +61,7 @@ export class ThreadStates {
       const k = upTo !== undefined && upTo.thread === t ? upTo.index : evs.length;
       const last = k === 0 ? null : evs[k - 1]!;
       if (this.states[t] !== undefined && this.basis[t] === last && this.consumed[t] === k && upTo?.thread !== t) continue;
-      const snap = last === null ? null : (last.snapshot as ThreadState | null);
-      let s: ThreadState;
-      if (last === null) s = this.interp.initialState(t);
-      else if (snap !== null) s = copyState(snap);
-      else s = this.replay(g, t, k);
+      const s = this.stateAfter(g, t, k);
       this.states[t] = s;
       this.pending[t] = this.interp.next(t, s);
       this.basis[t] = last;
@@ -80,12 +76,17 @@ export class ThreadStates {
   /** Recomputes the snapshot of load `r`, the last event of its thread, after its value changed. */
   reread(g: ExecutionGraph, r: GEvent): void {
     const t = r.thread;
-    const prev = r.index === 0 ? null : g.threads[t]![r.index - 1]!;
-    const snap = prev === null ? null : (prev.snapshot as ThreadState | null);
-    const s = prev === null ? this.interp.initialState(t) : snap !== null ? copyState(snap) : this.replay(g, t, r.index);
+    const s = this.stateAfter(g, t, r.index);
     this.interp.next(t, s);
     this.interp.completeLoad(t, s, r.value);
     r.snapshot = s;
+  }
+
+  /** A fresh state of thread `t` after its first `k` events: from a snapshot when there is one. */
+  private stateAfter(g: ExecutionGraph, t: number, k: number): ThreadState {
+    if (k === 0) return this.interp.initialState(t);
+    const snap = g.threads[t]![k - 1]!.snapshot as ThreadState | null;
+    return snap !== null ? copyState(snap) : this.replay(g, t, k);
   }
 
   /** Re-runs thread `t` over its first `k` events, feeding reads their recorded values. */
