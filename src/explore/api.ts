@@ -30,9 +30,16 @@ export interface ExploreOptions {
   readonly pruneBlocked?: boolean;
   /**
    * Revisit spin reads in place (in-place.ts; default true, with `pruneBlocked`, when the sink
-   * can restart). A parallel exploration turns it off: its subtrees must agree on it.
+   * can restart or `inPlaceDecisions` is given).
    */
   readonly inPlace?: boolean;
+  /**
+   * Per location, whether its spin reads are revisited in place (in-place.ts), shared by the
+   * explorers of one parallel exploration, whose subtrees must all agree. With it, an explorer
+   * that finds in-place revisiting unsound does not start over: it throws `InPlaceUnsound`, for
+   * the owner of the decisions to start every explorer over without it.
+   */
+  readonly inPlaceDecisions?: Int32Array;
   /** Polled between executions; true stops the exploration (limits, Ctrl-C). */
   readonly shouldStop?: () => boolean;
   /**

@@ -25,6 +25,8 @@ import { canFailSpuriously, Interpreter, Interrupted, rmwOutcome, type Request }
 import { ThreadStates } from './threads.js';
 import { Blocking } from './blocking.js';
 import { InPlace, InPlaceUnsound, rmwConflict } from './in-place.js';
+
+export { InPlaceUnsound } from './in-place.js';
 import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
 import { keptCounts, porfPrefix, revisitsOf, settledRmwSources, writesInMoOrder, type Scratch } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
@@ -60,8 +62,9 @@ export class Explorer {
     this.scratch = { prefix: new Int32Array(program.threads.length), kept: [] };
     this.threads = new ThreadStates(this.interp);
     this.blocking = new Blocking(program, this.interp);
-    const inPlace = options.pruneBlocked !== false && options.inPlace !== false && sink.restart !== undefined && this.blocking.inPlaceApplies;
-    this.inPlace = inPlace ? new InPlace(program, this.interp, this.threads, oracle, this.blocking) : null;
+    const canRestart = sink.restart !== undefined || options.inPlaceDecisions !== undefined;
+    const inPlace = options.pruneBlocked !== false && options.inPlace !== false && canRestart && this.blocking.inPlaceApplies;
+    this.inPlace = inPlace ? new InPlace(program, this.interp, this.threads, oracle, this.blocking, options.inPlaceDecisions) : null;
   }
 
   /** Explores everything (or until `shouldStop`). */
@@ -69,7 +72,8 @@ export class Explorer {
     try {
       return this.stoppable(() => this.explore());
     } catch (e) {
-      if (!(e instanceof InPlaceUnsound)) throw e;
+      // shared decisions: whoever shares them starts every explorer over
+      if (!(e instanceof InPlaceUnsound) || this.options.inPlaceDecisions !== undefined) throw e;
     }
     // start over without it (in-place.ts says when it does not apply)
     this.inPlace = null;
@@ -85,6 +89,7 @@ export class Explorer {
   /** Explores the subtree below a work item another explorer gave away (see subtree.ts). */
   runTask(task: SubtreeTask): ExploreStats {
     const { graph, item } = unpackSubtree(task, this.interp);
+    this.inPlace?.adopt();
     this.contexts.push({ graph, items: [item] });
     this.stamp = Math.max(this.stamp, task.stamp);
     return this.stoppable(() => this.loop());

@@ -37,27 +37,39 @@ import type { ThreadStates } from './threads.js';
  */
 export class InPlaceUnsound extends Error {}
 
+/**
+ * Per location, what in-place revisiting decided (`InPlace.decisions`). A location starts
+ * undecided and is decided once: used at its first spin read revisited in place, or racy when
+ * two of its writes are found unordered before that (its reads never are revisited in place).
+ */
+const UNDECIDED = 0;
+const USED = 1;
+const RACY = 2;
+
 export class InPlace {
-  /**
-   * Per location, 1 when two of its writes were found unordered before any of its reads was
-   * revisited in place: its reads never are.
-   */
-  private readonly racy: Uint8Array;
-  /** Per location, 1 once one of its spin reads was revisited in place. */
-  private readonly used: Uint8Array;
   /** Whether any read was revisited in place yet (until then, no cut needs a repair). */
   private any = false;
 
+  /**
+   * `decisions`: per location, UNDECIDED, USED or RACY. The explorers of one parallel
+   * exploration share them (in shared memory): they explore parts of one tree, and each read
+   * must be revisited in place in all of them or in none. A decision is made by
+   * compare-and-exchange from UNDECIDED, so two explorers cannot decide a location both ways.
+   */
   constructor(
     program: Program,
     private readonly interp: Interpreter,
     private readonly threads: ThreadStates,
     private readonly oracle: Consistency,
     private readonly blocking: Blocking,
+    private readonly decisions: Int32Array = new Int32Array(program.locations.length),
   ) {
     threads.countBlocked = true;
-    this.racy = new Uint8Array(program.locations.length);
-    this.used = new Uint8Array(program.locations.length);
+  }
+
+  /** A graph given by another explorer may hold reads revisited in place: cuts repair them. */
+  adopt(): void {
+    this.any = true;
   }
 
   /**
@@ -71,7 +83,9 @@ export class InPlace {
    */
   checkOrdered(g: ExecutionGraph, w: EventRef): void {
     const wEv = g.get(w);
-    if (this.used[wEv.loc] === 0) return;
+    // a plain read: an explorer that misses another's USED has moved none of loc's reads in its
+    // graphs (a graph given away comes by message, after the decision)
+    if (this.decisions[wEv.loc] !== USED) return;
     for (const other of g.mo[wEv.loc]!) {
       if (other !== w && !happensBefore(g, g.get(other), wEv)) throw new InPlaceUnsound();
     }
@@ -88,13 +102,8 @@ export class InPlace {
     for (let t = 0; t < states.length; t++) {
       if (t === wEv.thread || states[t]!.status !== 'blocked') continue;
       const e = this.blocking.spinRead(g, states, t);
-      if (e === null || e.loc !== wEv.loc || e.rf === w || this.racy[e.loc] === 1) continue;
-      if (!ordered(g, e.loc)) {
-        if (this.used[e.loc] === 1) throw new InPlaceUnsound();
-        this.racy[e.loc] = 1;
-        continue;
-      }
-      this.used[e.loc] = 1;
+      if (e === null || e.loc !== wEv.loc || e.rf === w || this.decisions[e.loc] === RACY) continue;
+      if (!this.decide(e.loc, ordered(g, e.loc))) continue;
       this.any = true;
       const r = g.own(makeRef(t, e.index));
       r.rf = w;
@@ -110,6 +119,19 @@ export class InPlace {
       this.interp.completeLoad(t, states[t]!, r.value);
       this.threads.advance(t, r);
     }
+  }
+
+  /**
+   * Whether `loc`'s spin reads are revisited in place, deciding it now if it is undecided:
+   * `ordered` says whether the current graph's writes of `loc` are all ordered. Unordered after
+   * the location was used, in-place revisiting is unsound for this program.
+   */
+  private decide(loc: number, ordered: boolean): boolean {
+    const want = ordered ? USED : RACY;
+    const was = this.decisions[loc] === UNDECIDED ? Atomics.compareExchange(this.decisions, loc, UNDECIDED, want) : this.decisions[loc]!;
+    const now = was === UNDECIDED ? want : was;
+    if (now === USED && !ordered) throw new InPlaceUnsound();
+    return now === USED;
   }
 
   /**

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../bench/families.js';
-import { Explorer, type ExecutionSink } from '../../src/explore/driver.js';
+import { Explorer, InPlaceUnsound, type ExecutionSink } from '../../src/explore/driver.js';
 import type { SubtreeTask } from '../../src/explore/subtree.js';
 import { graphKey } from '../../src/graph/key.js';
 import { oracleFor } from '../../src/models/oracle.js';
@@ -15,6 +15,7 @@ import { lower } from '../../src/program/lower.js';
 import { parseLitmus } from '../../src/syntax/index.js';
 import * as b from '../helpers/ast.js';
 import { randomProgram } from '../helpers/random-programs.js';
+import { source, spinProgArb } from '../helpers/spin-programs.js';
 
 function whole(p: Program): string[] {
   const keys: string[] = [];
@@ -22,15 +23,21 @@ function whole(p: Program): string[] {
   return keys;
 }
 
-/** Explores giving away an item every `every` items, then explores the given-away items the same way. */
-function divided(p: Program, every: number): string[] {
+/**
+ * Explores giving away an item every `every` items, then explores the given-away items the same
+ * way. `decisions`: spin reads are revisited in place, every explorer sharing the decisions (as
+ * the workers of `--workers` do).
+ */
+function divided(p: Program, every: number, decisions?: Int32Array): string[] {
   const keys: string[] = [];
+  // no `restart`: without shared decisions, no in-place revisiting either
   const sink: ExecutionSink = { execution: (g) => void keys.push(graphKey(g)) };
   const queue: SubtreeTask[] = [];
   const explorerFor = (): Explorer => {
     let n = 0;
     const e: Explorer = new Explorer(p, oracleFor('rc11'), sink, {
       unroll: 8,
+      ...(decisions !== undefined ? { inPlaceDecisions: decisions } : {}),
       betweenItems: () => {
         if (++n % every === 0) {
           const t = e.donate();
@@ -45,7 +52,25 @@ function divided(p: Program, every: number): string[] {
   return keys;
 }
 
+/** `divided` with in-place revisiting, run again without it when an explorer finds it unsound. */
+function dividedInPlace(p: Program, every: number): { keys: string[]; unsound: boolean } {
+  try {
+    return { keys: divided(p, every, new Int32Array(p.locations.length)), unsound: false };
+  } catch (e) {
+    if (!(e instanceof InPlaceUnsound)) throw e;
+    return { keys: divided(p, every), unsound: true };
+  }
+}
+
 const sorted = (xs: string[]) => [...xs].sort();
+
+function lowered(text: string): Program {
+  const parsed = parseLitmus(text, 'f.litmus');
+  if (!parsed.ok) throw new Error('parse');
+  const l = lower(parsed.file, parsed.source);
+  if (!l.ok) throw new Error('lower');
+  return l.program;
+}
 
 describe('divided exploration', () => {
   it('covers every execution once on random programs', () => {
@@ -62,13 +87,41 @@ describe('divided exploration', () => {
   }, 120_000);
 
   it.each(FAMILIES.map((f) => [f.name, f] as const))('covers every execution of %s once', (_n, f) => {
-    const n = f.small[f.small.length - 1]!;
-    const parsed = parseLitmus(f.source(n), 'f.litmus');
-    if (!parsed.ok) throw new Error('parse');
-    const l = lower(parsed.file, parsed.source);
-    if (!l.ok) throw new Error('lower');
-    const d = divided(l.program, 3);
+    const p = lowered(f.source(f.small[f.small.length - 1]!));
+    const d = divided(p, 3);
     expect(new Set(d).size).toBe(d.length);
-    expect(sorted(d)).toEqual(sorted(whole(l.program)));
+    expect(sorted(d)).toEqual(sorted(whole(p)));
+  }, 120_000);
+});
+
+// A longer campaign: RUNS=5000 SEED=n npx vitest run test/explore/subtree.test.ts
+const RUNS = Number(process.env.RUNS ?? 300);
+const SEED = Number(process.env.SEED ?? 12);
+
+describe('divided exploration revisiting spin reads in place', () => {
+  it('covers every execution once on random programs with spin loops', () => {
+    let unsound = 0;
+    fc.assert(
+      fc.property(spinProgArb, fc.integer({ min: 1, max: 4 }), (threads, every) => {
+        const p = lowered(source(threads));
+        const d = dividedInPlace(p, every);
+        if (d.unsound) unsound++;
+        expect(new Set(d.keys).size).toBe(d.keys.length);
+        expect(sorted(d.keys)).toEqual(sorted(whole(p)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // the runs include explorations started over, without it
+    expect(unsound).toBeGreaterThan(0);
+  }, Math.max(120_000, RUNS * 40));
+
+  it.each([3, 4])('covers every execution of ticketlock %i once', (n) => {
+    const p = lowered(FAMILIES.find((f) => f.name === 'ticketlock')!.source(n));
+    for (const every of [1, 2, 5]) {
+      const d = dividedInPlace(p, every);
+      expect(d.unsound).toBe(false);
+      expect(new Set(d.keys).size).toBe(d.keys.length);
+      expect(sorted(d.keys)).toEqual(sorted(whole(p)));
+    }
   }, 120_000);
 });

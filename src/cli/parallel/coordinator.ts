@@ -33,10 +33,21 @@ const RETRY_MS = 1;
 
 export async function exploreParallel(source: Program, o: ParallelOptions): Promise<Report> {
   const start = performance.now();
+  const deadline = o.timeoutMs !== undefined ? Date.now() + o.timeoutMs : undefined;
+  // Spin reads are revisited in place (src/explore/in-place.ts) when every worker agrees; when a
+  // worker finds it unsound for the program, the job starts over without it, as one explorer does.
+  const report = await attempt(source, o, start, deadline, true);
+  if (report !== 'unsound') return report;
+  const again = await attempt(source, o, start, deadline, false);
+  if (again === 'unsound') throw new Error('internal error: unsound without in-place revisiting');
+  return again;
+}
+
+/** One run of the job on fresh workers; 'unsound' when in-place revisiting did not apply. */
+async function attempt(source: Program, o: ParallelOptions, start: number, deadline: number | undefined, inPlace: boolean): Promise<Report | 'unsound'> {
   const n = Math.max(2, o.workers);
   const sharedBuf = new SharedArrayBuffer(4 * sharedLength(n));
   const shared = new Int32Array(sharedBuf);
-  const deadline = o.timeoutMs !== undefined ? Date.now() + o.timeoutMs : undefined;
   const workers = Array.from({ length: n }, (_, index) => {
     const data: ExplorerWorkerData = { index, shared: sharedBuf, interrupt: o.interrupt };
     return new Worker(new URL('./explorer-worker.js', import.meta.url), { workerData: data });
@@ -53,7 +64,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
   let stolen = 0;
   let refused = 0;
 
-  const report = await new Promise<Report>((resolve, reject) => {
+  const report = await new Promise<Report | 'unsound'>((resolve, reject) => {
     const parts: Parameters<Collector['absorb']>[0][] = [];
     let retry: NodeJS.Timeout | null = null;
     const progress = o.onProgress ? setInterval(() => o.onProgress!({ executions: Atomics.load(shared, SLOT.executions), elapsedMs: performance.now() - start }), 100) : null;
@@ -148,6 +159,14 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
               resolve(collector.finish({ complete, stoppedBy, elapsedMs: performance.now() - start }));
             }
             return;
+          case 'unsound':
+            if (ended) return;
+            ended = true;
+            if (retry) clearTimeout(retry);
+            if (progress) clearInterval(progress);
+            workers.forEach((x) => void x.terminate());
+            resolve('unsound');
+            return;
           default: {
             const never: never = m;
             reject(new Error(`unknown message ${JSON.stringify(never)}`));
@@ -169,6 +188,7 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
       ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
       ...(deadline !== undefined ? { deadline } : {}),
       ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
+      inPlace: inPlace ? new SharedArrayBuffer(4 * source.locations.length) : null,
     };
     workers.forEach((_, i) => send(i, { type: 'job', job, root: i === 0 }));
   });
@@ -176,7 +196,8 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
   for (const w of workers) w.unref();
   if (process.env.ORDO_DEBUG_PARALLEL) {
     const line = (s: WorkerStats, i: number): string => `  worker ${i}: ${s.tasks} tasks, ${s.executions} executions, busy ${Math.round(s.busyMs)} ms, gave ${s.donated}, refused ${s.refused}`;
-    process.stderr.write(`parallel: ${Math.round(performance.now() - start)} ms, ${stolen} tasks stolen, ${refused} requests refused\n${stats.map(line).join('\n')}\n`);
+    const how = report === 'unsound' ? ', in-place revisiting found unsound: starting over' : inPlace ? '' : ', without in-place revisiting';
+    process.stderr.write(`parallel: ${Math.round(performance.now() - start)} ms, ${stolen} tasks stolen, ${refused} requests refused${how}\n${stats.map(line).join('\n')}\n`);
   }
   return report;
 }

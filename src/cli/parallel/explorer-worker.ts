@@ -8,7 +8,7 @@
  * shared execution count once per batch.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Explorer } from '../../explore/driver.js';
+import { Explorer, InPlaceUnsound, type ExploreStats } from '../../explore/driver.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
 import { oracleFor } from '../../models/oracle.js';
 import type { Program } from '../../program/ir.js';
@@ -81,9 +81,9 @@ function explorer(): Explorer {
   counted = 0;
   const e: Explorer = new Explorer(program!, oracleFor(j.model, 'fast', program!), collector!, {
     unroll: j.unroll,
-    // the subtrees the workers share must all be explored the same way, and one worker cannot
-    // start the others over (driver.ts, `restart`)
-    inPlace: false,
+    // the workers' subtrees must all revisit the same reads in place: they share the decisions,
+    // and the coordinator starts them all over without it if one finds it unsound
+    ...(j.inPlace !== null ? { inPlaceDecisions: new Int32Array(j.inPlace) } : { inPlace: false }),
     shouldStop: () => {
       count(e);
       if (unreported >= batch) {
@@ -108,7 +108,15 @@ function run(task: SubtreeTask | null): void {
   stats.tasks++;
   const e = (current ??= explorer());
   const before = e.stats.executions;
-  const s = task === null ? e.run() : e.runTask(task);
+  let s: ExploreStats;
+  try {
+    s = task === null ? e.run() : e.runTask(task);
+  } catch (err) {
+    if (!(err instanceof InPlaceUnsound)) throw err;
+    // the coordinator ends this job's workers and runs the job again without it
+    post({ type: 'unsound' });
+    return;
+  }
   if (!s.complete) complete = false;
   count(e);
   report();

@@ -43,6 +43,12 @@ export interface ExploreJob {
   /** `Date.now()` after which to stop. */
   readonly deadline?: number;
   readonly witnessLimit?: number;
+  /**
+   * One Int32 per location, the in-place revisiting decisions every worker's explorer shares
+   * (src/explore/in-place.ts); null for a job without in-place revisiting (run again so after a
+   * worker found it unsound).
+   */
+  readonly inPlace: SharedArrayBuffer | null;
 }
 
 /** What a worker is given at start. */
@@ -67,7 +73,9 @@ export type FromExplorer =
   | { readonly type: 'idle'; readonly complete: boolean }
   /** The answer to a steal request: a task, or null when there was nothing to give. */
   | { readonly type: 'donation'; readonly task: SubtreeTask | null }
-  | { readonly type: 'part'; readonly part: PackedPart; readonly complete: boolean; readonly stats: WorkerStats };
+  | { readonly type: 'part'; readonly part: PackedPart; readonly complete: boolean; readonly stats: WorkerStats }
+  /** In-place revisiting does not apply to the program: the job must run again without it. */
+  | { readonly type: 'unsound' };
 
 /** What a worker did, for ORDO_DEBUG_PARALLEL. */
 export interface WorkerStats {
