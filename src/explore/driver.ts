@@ -229,7 +229,9 @@ export class Explorer {
     const settled = req.rmw !== null ? settledRmwSources(g, ev, this.scratch.prefix) : null;
     for (let i = -1; i < order.length; i++) {
       const w = i < 0 ? initRef(req.loc) : order[i]!;
-      for (const spurious of this.variants(ev, w)) {
+      const variants = this.variants(ev, w);
+      for (let k = 0; k < variants.length; k++) {
+        const spurious = variants[k]!;
         if (w === max && !spurious) continue;
         // an RMW that writes after a write a settled RMW read could never be made atomic
         if (settled !== null && settled.has(w) && rmwOutcome(ev.rmw!, g.get(w).value, spurious).writes) continue;
@@ -238,7 +240,8 @@ export class Explorer {
     }
     const ok = this.oracle.readChoices(g, ev, choices, (c) => this.setRf(g, ev, c.write, c.spurious));
     const blocks = this.options.pruneBlocked === false ? null : this.blocking.blockingValues(t, ev, this.threads.states);
-    for (const c of ok) {
+    for (let i = 0; i < ok.length; i++) {
+      const c = ok[i]!;
       if (blocks !== null && blocks(g.get(c.write).value)) continue;
       this.ctx.items.push({ kind: 'read', read: r, write: c.write, spurious: c.spurious });
     }
@@ -296,7 +299,7 @@ export class Explorer {
     const max = preds[preds.length - 1]!;
     g.insertMoAfter(w, preds[0]!);
     const ok = this.oracle.writeChoices(g, ev, preds.slice(0, -1), (p) => g.moveMoAfter(w, p));
-    for (const p of ok) this.ctx.items.push({ kind: 'write', write: w, pred: p });
+    for (let i = 0; i < ok.length; i++) this.ctx.items.push({ kind: 'write', write: w, pred: ok[i]! });
     g.moveMoAfter(w, max);
     this.interp.completeWrite(t, this.threads.states[t]!);
     this.threads.advance(t, ev);

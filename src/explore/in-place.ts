@@ -86,8 +86,9 @@ export class InPlace {
     // a plain read: an explorer that misses another's USED has moved none of loc's reads in its
     // graphs (a graph given away comes by message, after the decision)
     if (this.decisions[wEv.loc] !== USED) return;
-    for (const other of g.mo[wEv.loc]!) {
-      if (other !== w && !happensBefore(g, g.get(other), wEv)) throw new InPlaceUnsound();
+    const order = g.mo[wEv.loc]!;
+    for (let i = 0; i < order.length; i++) {
+      if (order[i] !== w && !happensBefore(g, g.get(order[i]!), wEv)) throw new InPlaceUnsound();
     }
   }
 
@@ -170,8 +171,9 @@ function latest(g: ExecutionGraph, loc: number, except?: EventRef): EventRef {
 
 /** Whether another RMW that wrote read the write the RMW read `ev` read (atomicity is broken). */
 export function rmwConflict(g: ExecutionGraph, ev: GEvent): boolean {
-  for (const ref of g.reads[ev.loc]!) {
-    const e = g.get(ref);
+  const reads = g.reads[ev.loc]!;
+  for (let i = 0; i < reads.length; i++) {
+    const e = g.get(reads[i]!);
     if (e !== ev && e.rmwRead && e.rf === ev.rf) return true;
   }
   return false;

@@ -75,8 +75,10 @@ export function isMaximalExtension(g: ExecutionGraph, r: EventRef, w: EventRef, 
     if (next !== undefined && !keptRef(g, next, rStamp, prefix)) return false;
   }
 
-  for (const evs of g.threads) {
-    for (const e of evs) {
+  for (let t = 0; t < g.threads.length; t++) {
+    const evs = g.threads[t]!;
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i]!;
       if (e !== rEv && keptBy(e, rStamp, prefix)) continue;
       if (!g.revisitable(e) || !e.addedMax) return false;
       if (e.kind === 'F') continue;
@@ -114,7 +116,10 @@ export function keptCounts(g: ExecutionGraph, r: EventRef, prefix: Prefix, into:
 
 /** The writes a read of `loc` could read from, in mo order (the initial write first). */
 export function writesInMoOrder(g: ExecutionGraph, loc: number): EventRef[] {
-  return [initRef(loc), ...g.mo[loc]!];
+  const order = g.mo[loc]!;
+  const out = [initRef(loc)];
+  for (let i = 0; i < order.length; i++) out.push(order[i]!);
+  return out;
 }
 
 /**
@@ -127,8 +132,9 @@ export function writesInMoOrder(g: ExecutionGraph, loc: number): EventRef[] {
 export function settledRmwSources(g: ExecutionGraph, r: GEvent, scratchPrefix: Int32Array): Set<EventRef> | null {
   let out: Set<EventRef> | null = null;
   let prefix: Int32Array | null = null;
-  for (const ref of g.reads[r.loc]!) {
-    const e = g.get(ref);
+  const reads = g.reads[r.loc]!;
+  for (let i = 0; i < reads.length; i++) {
+    const e = g.get(reads[i]!);
     if (!e.rmwRead) continue;
     if (!g.revisitable(e)) {
       (out ??= new Set()).add(e.rf);

@@ -69,7 +69,7 @@ export class ThreadStates {
     }
     if (!this.countBlocked) return;
     let blocked = 0;
-    for (const s of this.states) if (s.status === 'blocked') blocked++;
+    for (let t = 0; t < this.states.length; t++) if (this.states[t]!.status === 'blocked') blocked++;
     this.blocked = blocked;
   }
 

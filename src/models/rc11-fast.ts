@@ -73,8 +73,10 @@ function atomic(g: ExecutionGraph, w: GEvent): boolean {
 
 /** Atomicity of every RMW: its write is the mo-successor of the write its read read. */
 export function atomicityHolds(g: ExecutionGraph): boolean {
-  for (const evs of g.threads) {
-    for (const e of evs) {
+  for (let t = 0; t < g.threads.length; t++) {
+    const evs = g.threads[t]!;
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i]!;
       if (e.kind !== 'R' || !e.rmwRead) continue;
       const order = g.mo[e.loc]!;
       const next = order[e.rf < 0 ? 0 : order.indexOf(e.rf) + 1];
@@ -86,7 +88,10 @@ export function atomicityHolds(g: ExecutionGraph): boolean {
 
 function scEvents(g: ExecutionGraph): number {
   let n = 0;
-  for (const evs of g.threads) for (const e of evs) if (isSeqCst(e.mode)) n++;
+  for (let t = 0; t < g.threads.length; t++) {
+    const evs = g.threads[t]!;
+    for (let i = 0; i < evs.length; i++) if (isSeqCst(evs[i]!.mode)) n++;
+  }
   return n;
 }
 
