@@ -47,6 +47,11 @@ export interface ExploreOptions {
    * a parallel exploration answers steal requests here.
    */
   readonly betweenItems?: () => void;
+  /**
+   * Polled between work items too: true ends the exploration there, its work items left in
+   * place for `drain` (a parallel exploration hands them to its workers).
+   */
+  readonly pause?: () => boolean;
 }
 
 /** Statistics of one exploration. */

@@ -27,17 +27,15 @@ import { Blocking } from './blocking.js';
 import { InPlace, InPlaceUnsound, rmwConflict } from './in-place.js';
 
 export { InPlaceUnsound } from './in-place.js';
-import { packSubtree, unpackSubtree, type SubtreeTask, type WorkItem } from './subtree.js';
+import { giveAll, giveOldest, unpackSubtree, type SubtreeTask, type WorkItem, type WorkStack } from './subtree.js';
 import { keptCounts, porfPrefix, revisitsOf, settledRmwSources, writesInMoOrder, type Scratch } from './revisits.js';
 import { ExecutionGraph as Graph } from '../graph/graph.js';
 import type { ExecutionSink, ExploreOptions, ExploreStats } from './api.js';
 
 export type { ExecutionSink, ExploreOptions, ExploreStats } from './api.js';
 
-interface Context {
-  readonly graph: ExecutionGraph;
-  readonly items: WorkItem[];
-}
+/** A graph and its pending work items (a backward revisit starts a new one). */
+type Context = WorkStack;
 
 export class Explorer {
   private readonly interp: Interpreter;
@@ -106,21 +104,17 @@ export class Explorer {
     return this.stats;
   }
 
-  /**
-   * Gives away the oldest work item (the bottom of the oldest context: its subtree is usually
-   * the largest), packed with its graph; null when there is none to give.
-   */
+  /** Gives away the oldest work item with its graph (subtree.ts); null when there is none to give. */
   donate(): SubtreeTask | null {
-    // keep at least one item: giving away the last would only move the work, not share it
-    let total = 0;
-    for (const ctx of this.contexts) total += ctx.items.length;
-    if (total < 2) return null;
-    for (const ctx of this.contexts) {
-      if (ctx.items.length === 0) continue;
-      const item = ctx.items.shift()!;
-      return packSubtree(ctx.graph, item);
-    }
-    return null;
+    return giveOldest(this.contexts);
+  }
+
+  /**
+   * Gives away every work item left, oldest first, after `pause` ended `run` early: the tasks
+   * together cover what the exploration had left, and this explorer has nothing left.
+   */
+  drain(): SubtreeTask[] {
+    return giveAll(this.contexts);
   }
 
   private explore(): void {
@@ -139,6 +133,7 @@ export class Explorer {
         this.stats.complete = false;
         return;
       }
+      if (this.options.pause?.()) return;
       const ctx = this.contexts[this.contexts.length - 1]!;
       const item = ctx.items.pop();
       if (item === undefined) {

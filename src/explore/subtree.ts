@@ -30,6 +30,37 @@ export interface SubtreeTask {
   readonly stamp: number;
 }
 
+/** A graph with the work items pending on it (the explorer's contexts). */
+export interface WorkStack {
+  readonly graph: ExecutionGraph;
+  readonly items: WorkItem[];
+}
+
+/**
+ * Takes the oldest work item of `stacks` (the bottom of the oldest: its subtree is usually the
+ * largest), packed with its graph; null when fewer than two are left (giving away the last would
+ * only move the work, not share it).
+ */
+export function giveOldest(stacks: readonly WorkStack[]): SubtreeTask | null {
+  let total = 0;
+  for (const s of stacks) total += s.items.length;
+  if (total < 2) return null;
+  for (const s of stacks) {
+    if (s.items.length > 0) return packSubtree(s.graph, s.items.shift()!);
+  }
+  return null;
+}
+
+/** Takes every work item of `stacks`, oldest first, each packed with its graph; empties them. */
+export function giveAll(stacks: WorkStack[]): SubtreeTask[] {
+  const out: SubtreeTask[] = [];
+  for (const s of stacks) {
+    while (s.items.length > 0) out.push(packSubtree(s.graph, s.items.shift()!));
+  }
+  stacks.length = 0;
+  return out;
+}
+
 /** The stamp a work item cuts its graph back to. */
 export function itemStamp(g: ExecutionGraph, item: WorkItem): number {
   return g.get(item.kind === 'read' ? item.read : item.write).stamp;

@@ -11,10 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../bench/families.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ordo-workers-'));
+/**
+ * The coordinating thread hands over to the workers after 3 work items instead of after 100 ms
+ * (src/cli/parallel/alone.ts): these programs are small, and the workers are what is tested.
+ */
+const env = { ...process.env, ORDO_PARALLEL_HANDOVER: '3' };
 
 function run(file: string, workers: number, unroll: number): { states: unknown; counts: unknown; verdict: unknown } {
   // the exit status says pass or fail (a verdict No is a failure): only the document matters here
-  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers), '--unroll', String(unroll)], { encoding: 'utf8' }).stdout;
+  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers), '--unroll', String(unroll)], { encoding: 'utf8', env }).stdout;
   const doc = JSON.parse(out) as { files: { runs: { states: { values: unknown; executions: number }[]; counts: unknown; verdict: unknown }[] }[] };
   const r = doc.files[0]!.runs[0]!;
   return { states: r.states.map((s) => [s.values, s.executions]), counts: r.counts, verdict: r.verdict };
@@ -22,7 +27,7 @@ function run(file: string, workers: number, unroll: number): { states: unknown; 
 
 /** Every run's races (without witness and fix, read off whichever execution found them), faults and stops. */
 function findings(file: string, workers: number): unknown {
-  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers)], { encoding: 'utf8' }).stdout;
+  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers)], { encoding: 'utf8', env }).stdout;
   type Run = { races: { first: unknown; second: unknown; executions: number }[]; assertionFailures: { line: number; executions: number }[]; stops: unknown[] };
   const doc = JSON.parse(out) as { files: { runs: Run[] }[] };
   return doc.files[0]!.runs.map((r) => ({
@@ -57,15 +62,35 @@ describe('--workers', () => {
     expect(findings(file, 2)).toEqual(findings(file, 1));
   }, 120_000);
 
-  it('starts over without in-place revisiting when a worker finds it unsound', () => {
-    // the two writes of 1 race: revisiting t0's spin read in place is not exact (in-place.ts)
-    const file = join(dir, 'unsound.litmus');
-    writeFileSync(
-      file,
-      'Rust unsound\n\nstatic X: AtomicUsize = 0;\n\nthread t0 {\n    while X.load(Relaxed) != 2 {}\n}\n\nthread t1 {\n    X.store(1, Relaxed);\n    X.store(2, Relaxed);\n}\n\nthread t2 {\n    X.store(1, Relaxed);\n}\n\nexists (X == 1)\n',
-    );
-    const debug = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', '2'], { encoding: 'utf8', env: { ...process.env, ORDO_DEBUG_PARALLEL: '1' } });
-    expect(debug.stderr).toContain('in-place revisiting found unsound: starting over');
+  it('starts no worker for an exploration the coordinating thread finishes alone', () => {
+    const debug = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, ['bin/ordo', 'run', 'litmus/MP.litmus', '--workers', '2'], { encoding: 'utf8', env: { ...process.env, ORDO_DEBUG_PARALLEL: '1', ...extra } }).stderr;
+    expect(debug({})).toContain('no worker needed');
+    const f = FAMILIES.find((x) => x.name === 'ainc')!;
+    const file = join(dir, 'ainc6-alone.litmus');
+    writeFileSync(file, f.source(6));
+    const shared = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', '2'], { encoding: 'utf8', env: { ...env, ORDO_DEBUG_PARALLEL: '1' } }).stderr;
+    expect(shared).toMatch(/tasks left; .*\n  worker 0: .*\n  worker 1: /);
+  }, 120_000);
+
+  // the writes of 1 to X race, which makes revisiting t0's spin read in place unsound (in-place.ts)
+  const unsound = (late: boolean) =>
+    `Rust unsound\n\nstatic X: AtomicUsize = 0;\nstatic Y: AtomicUsize = 0;\n\nthread t0 {\n    while X.load(Relaxed) != 2 {}\n}\n\n` +
+    `thread t1 {\n    X.store(1, Relaxed);\n    X.store(2, Relaxed);\n}\n\n` +
+    // late: t2 writes only after reading t3's write, which the first execution does not do
+    (late ? `thread t2 {\n    if Y.load(Relaxed) == 1 {\n        X.store(1, Relaxed);\n    }\n}\n\nthread t3 {\n    Y.store(1, Relaxed);\n}\n\n` : `thread t2 {\n    X.store(1, Relaxed);\n}\n\n`) +
+    `exists (X == 1)\n`;
+
+  it.each([
+    ['the coordinating thread', false, /found unsound: starting over\n/],
+    ['a worker', true, /tasks left; .*found unsound: starting over/],
+  ] as const)('starts over without in-place revisiting when %s finds it unsound', (_who, late, line) => {
+    const file = join(dir, `unsound-${late}.litmus`);
+    writeFileSync(file, unsound(late));
+    // handed over after the first execution: the late race is found in a worker
+    const debug = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', '2'], { encoding: 'utf8', env: { ...env, ORDO_PARALLEL_HANDOVER: '1', ORDO_DEBUG_PARALLEL: '1' } });
+    expect(debug.stderr).toMatch(line);
+    expect(debug.stderr).toMatch(/without in-place revisiting/);
     expect(run(file, 2, 8)).toEqual(run(file, 1, 8));
   }, 120_000);
 });

@@ -52,6 +52,33 @@ function divided(p: Program, every: number, decisions?: Int32Array): string[] {
   return keys;
 }
 
+/**
+ * Explores `after` work items, pauses, gives away everything left (`drain`) and explores each
+ * task with an explorer of its own, as a parallel exploration does after its first moments.
+ */
+function paused(p: Program, after: number, decisions?: Int32Array): string[] {
+  const keys: string[] = [];
+  const sink: ExecutionSink = { execution: (g) => void keys.push(graphKey(g)) };
+  const shared = decisions !== undefined ? { inPlaceDecisions: decisions } : {};
+  let n = 0;
+  const first = new Explorer(p, oracleFor('rc11'), sink, { unroll: 8, ...shared, pause: () => ++n > after });
+  first.run();
+  const tasks = first.drain().map((t) => structuredClone(t));
+  expect(first.drain()).toEqual([]);
+  for (const t of tasks) new Explorer(p, oracleFor('rc11'), sink, { unroll: 8, ...shared }).runTask(t);
+  return keys;
+}
+
+/** `paused` with in-place revisiting, run again without it when an explorer finds it unsound. */
+function pausedInPlace(p: Program, after: number): string[] {
+  try {
+    return paused(p, after, new Int32Array(p.locations.length));
+  } catch (e) {
+    if (!(e instanceof InPlaceUnsound)) throw e;
+    return paused(p, after);
+  }
+}
+
 /** `divided` with in-place revisiting, run again without it when an explorer finds it unsound. */
 function dividedInPlace(p: Program, every: number): { keys: string[]; unsound: boolean } {
   try {
@@ -97,6 +124,42 @@ describe('divided exploration', () => {
 // A longer campaign: RUNS=5000 SEED=n npx vitest run test/explore/subtree.test.ts
 const RUNS = Number(process.env.RUNS ?? 300);
 const SEED = Number(process.env.SEED ?? 12);
+
+describe('an exploration paused and drained', () => {
+  it('covers every execution once on random programs', () => {
+    fc.assert(
+      fc.property(randomProgram(), fc.integer({ min: 0, max: 12 }), (f, after) => {
+        const l = lower(f, b.source());
+        if (!l.ok) throw new Error('lower');
+        const d = paused(l.program, after);
+        expect(new Set(d).size).toBe(d.length);
+        expect(sorted(d)).toEqual(sorted(whole(l.program)));
+      }),
+      { numRuns: 150, seed: 13 },
+    );
+  }, 120_000);
+
+  it('covers every execution once on random programs with spin loops, revisiting in place', () => {
+    fc.assert(
+      fc.property(spinProgArb, fc.integer({ min: 0, max: 12 }), (threads, after) => {
+        const p = lowered(source(threads));
+        const d = pausedInPlace(p, after);
+        expect(new Set(d).size).toBe(d.length);
+        expect(sorted(d)).toEqual(sorted(whole(p)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, Math.max(120_000, RUNS * 40));
+
+  it.each(FAMILIES.map((f) => [f.name, f] as const))('covers every execution of %s once', (_n, f) => {
+    const p = lowered(f.source(f.small[f.small.length - 1]!));
+    for (const after of [1, 7]) {
+      const d = pausedInPlace(p, after);
+      expect(new Set(d).size).toBe(d.length);
+      expect(sorted(d)).toEqual(sorted(whole(p)));
+    }
+  }, 120_000);
+});
 
 describe('divided exploration revisiting spin reads in place', () => {
   it('covers every execution once on random programs with spin loops', () => {

@@ -1,19 +1,22 @@
 /**
- * The coordinator of a parallel exploration (see protocol.ts): starts the workers, lets idle
- * workers steal from busy ones, detects the end, and merges what each collected into one
- * report. Counts and outcomes are those of a single-worker exploration (each execution is in
+ * The coordinator of a parallel exploration (see protocol.ts): explores alone first (alone.ts:
+ * a short exploration never starts a worker), then starts the workers, hands them what it left,
+ * lets idle workers steal from busy ones, detects the end, and merges what each collected into
+ * one report. Counts and outcomes are those of a single-worker exploration (each execution is in
  * exactly one worker's share), and so are the lists of races, failures and blocked places (the
  * collector sorts them); which witness an outcome or race shows may differ between runs.
  */
 import { Worker } from 'node:worker_threads';
 import type { ModelName, OrderingMode } from '../../ast.js';
 import type { Progress } from '../../check.js';
+import type { SubtreeTask } from '../../explore/subtree.js';
 import type { Program } from '../../program/ir.js';
 import { applyMode } from '../../program/modes.js';
 import { collectorForRun, type Collector } from '../../report/collect.js';
 import type { Report } from '../../report/types.js';
 import { unpackPart } from './part.js';
-import { LINE, SLOT, sharedLength, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
+import { exploreAlone } from './alone.js';
+import { LINE, SLOT, sharedLength, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
 export interface ParallelOptions {
   readonly workers: number;
@@ -43,18 +46,90 @@ export async function exploreParallel(source: Program, o: ParallelOptions): Prom
   return again;
 }
 
-/** One run of the job on fresh workers; 'unsound' when in-place revisiting did not apply. */
+/**
+ * One run of the job: alone first (alone.ts), then on fresh workers; 'unsound' when in-place
+ * revisiting did not apply.
+ */
 async function attempt(source: Program, o: ParallelOptions, start: number, deadline: number | undefined, inPlace: boolean): Promise<Report | 'unsound'> {
   const n = Math.max(2, o.workers);
   const sharedBuf = new SharedArrayBuffer(4 * sharedLength(n));
   const shared = new Int32Array(sharedBuf);
-  const workers = Array.from({ length: n }, (_, index) => {
-    const data: ExplorerWorkerData = { index, shared: sharedBuf, interrupt: o.interrupt };
-    return new Worker(new URL('./explorer-worker.js', import.meta.url), { workerData: data });
-  });
-  const send = (i: number, m: ToExplorer): void => workers[i]!.postMessage(m);
+  const interrupt = new Int32Array(o.interrupt);
+  const program = applyMode(source, o.mode);
+  const collector = collectorForRun(program, o);
+  const job: ExploreJob = {
+    program: source,
+    model: o.model,
+    mode: o.mode,
+    unroll: o.unroll,
+    ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
+    ...(deadline !== undefined ? { deadline } : {}),
+    ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
+    inPlace: inPlace ? new SharedArrayBuffer(4 * source.locations.length) : null,
+  };
+  const workers: Worker[] = [];
+  const startWorkers = (): void => {
+    for (let index = 0; index < n; index++) {
+      const data: ExplorerWorkerData = { index, shared: sharedBuf, interrupt: o.interrupt };
+      const w = new Worker(new URL('./explorer-worker.js', import.meta.url), { workerData: data });
+      w.postMessage({ type: 'job', job } satisfies ToExplorer);
+      workers.push(w);
+    }
+  };
+  const stopWorkers = (): void => {
+    for (const w of workers) void w.terminate();
+  };
+  const finish = (complete: boolean): Report => {
+    const executions = Atomics.load(shared, SLOT.executions);
+    const stoppedBy: Report['stoppedBy'] = complete
+      ? null
+      : interrupt[0] === 1
+        ? 'interrupted'
+        : o.maxExecutions !== undefined && executions >= o.maxExecutions
+          ? 'max-executions'
+          : 'timeout';
+    return collector.finish({ complete, stoppedBy, elapsedMs: performance.now() - start });
+  };
+  const debug = (line: string): void => {
+    if (process.env.ORDO_DEBUG_PARALLEL) process.stderr.write(`parallel: ${Math.round(performance.now() - start)} ms, ${line}${inPlace ? '' : ', without in-place revisiting'}\n`);
+  };
 
-  const busy = workers.map((_, i) => i === 0);
+  // ORDO_PARALLEL_HANDOVER=N: a development aid, for tests that need the workers on small programs
+  const handOver = process.env.ORDO_PARALLEL_HANDOVER;
+  const alone = exploreAlone(program, collector, job, shared, interrupt, n, startWorkers, handOver !== undefined ? Number(handOver) : undefined);
+  if (alone.kind === 'unsound') {
+    stopWorkers();
+    debug('in-place revisiting found unsound: starting over');
+    return 'unsound';
+  }
+  Atomics.add(shared, SLOT.executions, alone.executions);
+  const solo = `alone ${Math.round(alone.ms)} ms, ${alone.executions} executions, ${alone.tasks.length} tasks left`;
+  if (alone.tasks.length === 0) {
+    stopWorkers();
+    for (const w of workers) w.unref();
+    debug(`${solo}, no worker needed`);
+    return finish(alone.complete);
+  }
+  return shareOut(workers, alone.tasks, shared, o, start, collector, finish, (line) => debug(`${solo}; ${line}`));
+}
+
+/**
+ * Explores `queue` (the subtrees the coordinating thread left) on the ready `workers` by work
+ * stealing, absorbs their parts into `collector`, and reports.
+ */
+async function shareOut(
+  workers: Worker[],
+  queue: SubtreeTask[],
+  shared: Int32Array,
+  o: ParallelOptions,
+  start: number,
+  collector: Collector,
+  finish: (complete: boolean) => Report,
+  debug: (line: string) => void,
+): Promise<Report | 'unsound'> {
+  const n = workers.length;
+  const send = (i: number, m: ToExplorer): void => workers[i]!.postMessage(m);
+  const busy = workers.map(() => false);
   /** For each worker asked to give work, the idle worker waiting for it (or -1). */
   const askedBy = workers.map(() => -1);
   const waiting = workers.map(() => false);
@@ -65,12 +140,18 @@ async function attempt(source: Program, o: ParallelOptions, start: number, deadl
   let refused = 0;
 
   const report = await new Promise<Report | 'unsound'>((resolve, reject) => {
-    const parts: Parameters<Collector['absorb']>[0][] = [];
+    let parts = 0;
     let retry: NodeJS.Timeout | null = null;
     const progress = o.onProgress ? setInterval(() => o.onProgress!({ executions: Atomics.load(shared, SLOT.executions), elapsedMs: performance.now() - start }), 100) : null;
 
     const schedule = (): void => {
       if (ended) return;
+      // the coordinating thread's leftovers first, to idle workers
+      for (let i = 0; i < n && queue.length > 0; i++) {
+        if (busy[i] || waiting[i]) continue;
+        busy[i] = true;
+        send(i, { type: 'task', task: queue.shift()! });
+      }
       if (busy.every((b) => !b) && askedBy.every((a) => a < 0)) {
         ended = true;
         if (retry) clearTimeout(retry);
@@ -140,23 +221,12 @@ async function attempt(source: Program, o: ParallelOptions, start: number, deadl
           }
           case 'part':
             if (!m.complete) complete = false;
-            parts.push(unpackPart(m.part));
+            collector.absorb(unpackPart(m.part));
             stats[i] = m.stats;
-            if (parts.length === n) {
+            if (++parts === n) {
               if (progress) clearInterval(progress);
               workers.forEach((_, k) => send(k, { type: 'exit' }));
-              const program = applyMode(source, o.mode);
-              const collector = collectorForRun(program, o);
-              for (const p of parts) collector.absorb(p);
-              const executions = Atomics.load(shared, SLOT.executions);
-              const stoppedBy: Report['stoppedBy'] = complete
-                ? null
-                : Atomics.load(new Int32Array(o.interrupt), 0) === 1
-                  ? 'interrupted'
-                  : o.maxExecutions !== undefined && executions >= o.maxExecutions
-                    ? 'max-executions'
-                    : 'timeout';
-              resolve(collector.finish({ complete, stoppedBy, elapsedMs: performance.now() - start }));
+              resolve(finish(complete));
             }
             return;
           case 'unsound':
@@ -180,24 +250,13 @@ async function attempt(source: Program, o: ParallelOptions, start: number, deadl
       });
     });
 
-    const job = {
-      program: source,
-      model: o.model,
-      mode: o.mode,
-      unroll: o.unroll,
-      ...(o.maxExecutions !== undefined ? { maxExecutions: o.maxExecutions } : {}),
-      ...(deadline !== undefined ? { deadline } : {}),
-      ...(o.witnessLimit !== undefined ? { witnessLimit: o.witnessLimit } : {}),
-      inPlace: inPlace ? new SharedArrayBuffer(4 * source.locations.length) : null,
-    };
-    workers.forEach((_, i) => send(i, { type: 'job', job, root: i === 0 }));
+    // the workers are ready (alone.ts): give out the leftovers, then let the idle ones steal
+    schedule();
   });
   // the workers end on their own (tearing down a heap takes a while): nothing waits for them
   for (const w of workers) w.unref();
-  if (process.env.ORDO_DEBUG_PARALLEL) {
-    const line = (s: WorkerStats, i: number): string => `  worker ${i}: ${s.tasks} tasks, ${s.executions} executions, busy ${Math.round(s.busyMs)} ms, gave ${s.donated}, refused ${s.refused}`;
-    const how = report === 'unsound' ? ', in-place revisiting found unsound: starting over' : inPlace ? '' : ', without in-place revisiting';
-    process.stderr.write(`parallel: ${Math.round(performance.now() - start)} ms, ${stolen} tasks stolen, ${refused} requests refused${how}\n${stats.map(line).join('\n')}\n`);
-  }
+  const line = (s: WorkerStats, i: number): string => `\n  worker ${i}: ${s.tasks} tasks, ${s.executions} executions, busy ${Math.round(s.busyMs)} ms, gave ${s.donated}, refused ${s.refused}`;
+  const how = report === 'unsound' ? ', in-place revisiting found unsound: starting over' : '';
+  debug(`${stolen} tasks stolen, ${refused} requests refused${how}${stats.map(line).join('')}`);
   return report;
 }

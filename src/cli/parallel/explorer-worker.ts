@@ -1,6 +1,6 @@
 /**
- * A worker thread of a parallel exploration (see protocol.ts): explores from the start (the
- * root) or a subtree it is given, gives away its oldest work item when asked between items,
+ * A worker thread of a parallel exploration (see protocol.ts): explores the subtrees it is
+ * given, gives away its oldest work item when asked between items,
  * and reports idle when it has nothing left.
  *
  * The hot path is the explorer's: between work items (hundreds of thousands a second) this
@@ -29,7 +29,7 @@ let job: ExploreJob | null = null;
 let program: Program | null = null;
 let collector: Collector | null = null;
 /**
- * The job's one explorer, which explores the root and every subtree this worker takes. A new
+ * The job's one explorer, which explores every subtree this worker takes. A new
  * explorer per subtree brings new objects and closures to the explorer's hot code at every
  * steal, which V8 then runs polymorphic, and less inlined: coa 6 divided into a hundred
  * subtrees took 1.23 times as long with an explorer for each as undivided, 1.08 times with one.
@@ -103,14 +103,14 @@ function explorer(): Explorer {
   return e;
 }
 
-function run(task: SubtreeTask | null): void {
+function run(task: SubtreeTask): void {
   const t0 = performance.now();
   stats.tasks++;
   const e = (current ??= explorer());
   const before = e.stats.executions;
   let s: ExploreStats;
   try {
-    s = task === null ? e.run() : e.runTask(task);
+    s = e.runTask(task);
   } catch (err) {
     if (!(err instanceof InPlaceUnsound)) throw err;
     // the coordinator ends this job's workers and runs the job again without it
@@ -163,8 +163,8 @@ port.on('message', (m: ToExplorer) => {
       current = null;
       program = applyMode(internStrings(m.job.program), m.job.mode);
       collector = collectorForRun(program, m.job);
-      if (m.root) run(null);
-      else post({ type: 'idle', complete });
+      // the coordinating thread explores until every worker is ready (alone.ts)
+      Atomics.add(shared, SLOT.ready, 1);
       return;
     }
     case 'task':

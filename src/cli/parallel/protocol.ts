@@ -6,7 +6,8 @@
  * through shared memory, polled between work items: the coordinator raises a worker's steal
  * flag, and the worker answers by posting one of its oldest work items (a whole subtree, with
  * its graph) or nothing. Idle workers wait for messages. There is no central queue of work:
- * every item lives in some worker's stacks until someone asks for it.
+ * every item lives in some worker's stacks until someone asks for it, apart from the items the
+ * coordinating thread had left when it handed over (alone.ts), which it gives out first.
  */
 import type { ModelName, OrderingMode } from '../../ast.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
@@ -22,8 +23,10 @@ export const SLOT = {
   stop: 0,
   /** Executions finished so far, all workers together (for --max-executions and progress). */
   executions: 16,
+  /** Workers that have their job and wait for tasks (the coordinating thread polls it: alone.ts). */
+  ready: 32,
   /** First steal flag; worker i's is at `steal + LINE * i`. */
-  steal: 32,
+  steal: 48,
 } as const;
 
 /** Int32s per cache line. */
@@ -61,8 +64,8 @@ export interface ExplorerWorkerData {
 
 /** Coordinator → worker. */
 export type ToExplorer =
-  /** Begin a job; the root worker explores from the start, the others wait for tasks. */
-  | { readonly type: 'job'; readonly job: ExploreJob; readonly root: boolean }
+  /** Prepare for a job, then wait for tasks (the coordinating thread explored the start: alone.ts). */
+  | { readonly type: 'job'; readonly job: ExploreJob }
   | { readonly type: 'task'; readonly task: SubtreeTask }
   /** Send what you collected. */
   | { readonly type: 'collect' }
