@@ -1,11 +1,15 @@
 /**
  * The first moments of a parallel exploration, in the coordinating thread alone. A worker costs
- * its start, loading the checker and a cold JIT: more than a whole exploration of a few tenths
- * of a second takes. So the coordinating thread explores first; a short exploration ends here
- * and no worker is ever started. After `SOLO_MS` it starts the workers, waits for them to load,
- * and hands over everything left, as subtrees (the explorer's `drain`): from then on it only
- * coordinates (coordinator.ts). It waits rather than explore on meanwhile: on 2 cores the two
- * workers load in parallel, and a third busy thread only slows them (coa 6 took 10% longer).
+ * its start, loading the checker and a cold JIT, about 0.2 s: more than most litmus tests take
+ * to explore. So the coordinating thread explores first, and an exploration that ends within
+ * `SOLO_MS` never starts a worker. A longer one starts them, waits for them to load, and hands
+ * over everything left, as subtrees (the explorer's `drain`); from then on this thread only
+ * coordinates (coordinator.ts).
+ *
+ * Measured on 2 cores (docs/performance.md): exploring on while the workers load, instead of
+ * waiting, slows their loading more than it adds (coa 6 ×1.15); so does a longer solo (0.1 s:
+ * ×1.06–×1.15 on runs of 0.3–2 s). With 30 ms and waiting, runs that need the workers take as
+ * long as when the workers started at once.
  */
 import { Explorer, InPlaceUnsound } from '../../explore/driver.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
@@ -15,7 +19,7 @@ import type { Collector } from '../../report/collect.js';
 import { SLOT, type ExploreJob } from './protocol.js';
 
 /** How long the coordinating thread explores alone before it starts the workers. */
-export const SOLO_MS = 100;
+export const SOLO_MS = 30;
 /** Work items between two readings of the clock. */
 const POLL_EVERY = 64;
 
@@ -57,7 +61,6 @@ export function exploreAlone(
       if (handOverAfter !== undefined ? ++items < handOverAfter : ++items % POLL_EVERY !== 0 || performance.now() < soloUntil) return false;
       if (!started) startWorkers();
       started = true;
-      if (handOverAfter === undefined) return (paused = Atomics.load(shared, SLOT.ready) === workers);
       // false on Ctrl-C: `shouldStop` ends the exploration at the next item
       return (paused = awaitReady(shared, interrupt, workers));
     },
