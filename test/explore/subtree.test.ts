@@ -91,6 +91,24 @@ function dividedInPlace(p: Program, every: number): { keys: string[]; unsound: b
 
 const sorted = (xs: string[]) => [...xs].sort();
 
+/** `keys` holds every execution of `p` once, as the undivided exploration finds them. */
+function expectEveryOnce(keys: string[], p: Program): void {
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(sorted(keys)).toEqual(sorted(whole(p)));
+}
+
+/** `expectEveryOnce` on 150 random programs, `explore` taking a random `k` in [min, max]. */
+function everyOnceOnRandomPrograms(explore: (p: Program, k: number) => string[], min: number, max: number, seed: number): void {
+  fc.assert(
+    fc.property(randomProgram(), fc.integer({ min, max }), (f, k) => {
+      const l = lower(f, b.source());
+      if (!l.ok) throw new Error('lower');
+      expectEveryOnce(explore(l.program, k), l.program);
+    }),
+    { numRuns: 150, seed },
+  );
+}
+
 function lowered(text: string): Program {
   const parsed = parseLitmus(text, 'f.litmus');
   if (!parsed.ok) throw new Error('parse');
@@ -101,23 +119,13 @@ function lowered(text: string): Program {
 
 describe('divided exploration', () => {
   it('covers every execution once on random programs', () => {
-    fc.assert(
-      fc.property(randomProgram(), fc.integer({ min: 1, max: 4 }), (f, every) => {
-        const l = lower(f, b.source());
-        if (!l.ok) throw new Error('lower');
-        const d = divided(l.program, every);
-        expect(new Set(d).size).toBe(d.length);
-        expect(sorted(d)).toEqual(sorted(whole(l.program)));
-      }),
-      { numRuns: 150, seed: 9 },
-    );
+    everyOnceOnRandomPrograms((p, every) => divided(p, every), 1, 4, 9);
   }, 120_000);
 
   it.each(FAMILIES.map((f) => [f.name, f] as const))('covers every execution of %s once', (_n, f) => {
     const p = lowered(f.source(f.small[f.small.length - 1]!));
     const d = divided(p, 3);
-    expect(new Set(d).size).toBe(d.length);
-    expect(sorted(d)).toEqual(sorted(whole(p)));
+    expectEveryOnce(d, p);
   }, 120_000);
 });
 
@@ -127,16 +135,7 @@ const SEED = Number(process.env.SEED ?? 12);
 
 describe('an exploration paused and drained', () => {
   it('covers every execution once on random programs', () => {
-    fc.assert(
-      fc.property(randomProgram(), fc.integer({ min: 0, max: 12 }), (f, after) => {
-        const l = lower(f, b.source());
-        if (!l.ok) throw new Error('lower');
-        const d = paused(l.program, after);
-        expect(new Set(d).size).toBe(d.length);
-        expect(sorted(d)).toEqual(sorted(whole(l.program)));
-      }),
-      { numRuns: 150, seed: 13 },
-    );
+    everyOnceOnRandomPrograms((p, after) => paused(p, after), 0, 12, 13);
   }, 120_000);
 
   it('covers every execution once on random programs with spin loops, revisiting in place', () => {
@@ -144,8 +143,7 @@ describe('an exploration paused and drained', () => {
       fc.property(spinProgArb, fc.integer({ min: 0, max: 12 }), (threads, after) => {
         const p = lowered(source(threads));
         const d = pausedInPlace(p, after);
-        expect(new Set(d).size).toBe(d.length);
-        expect(sorted(d)).toEqual(sorted(whole(p)));
+        expectEveryOnce(d, p);
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -155,8 +153,7 @@ describe('an exploration paused and drained', () => {
     const p = lowered(f.source(f.small[f.small.length - 1]!));
     for (const after of [1, 7]) {
       const d = pausedInPlace(p, after);
-      expect(new Set(d).size).toBe(d.length);
-      expect(sorted(d)).toEqual(sorted(whole(p)));
+      expectEveryOnce(d, p);
     }
   }, 120_000);
 });
@@ -169,8 +166,7 @@ describe('divided exploration revisiting spin reads in place', () => {
         const p = lowered(source(threads));
         const d = dividedInPlace(p, every);
         if (d.unsound) unsound++;
-        expect(new Set(d.keys).size).toBe(d.keys.length);
-        expect(sorted(d.keys)).toEqual(sorted(whole(p)));
+        expectEveryOnce(d.keys, p);
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -183,8 +179,7 @@ describe('divided exploration revisiting spin reads in place', () => {
     for (const every of [1, 2, 5]) {
       const d = dividedInPlace(p, every);
       expect(d.unsound).toBe(false);
-      expect(new Set(d.keys).size).toBe(d.keys.length);
-      expect(sorted(d.keys)).toEqual(sorted(whole(p)));
+      expectEveryOnce(d.keys, p);
     }
   }, 120_000);
 });
