@@ -78,7 +78,7 @@ export function exploreAlone(
 }
 
 /** How long workers may take to load before it is taken for a failure (they take about 0.2 s). */
-const READY_LIMIT_MS = 60_000;
+const READY_LIMIT_MS = 15_000;
 
 /** Waits until the `workers` have all said they are ready; false when Ctrl-C came first. */
 function awaitReady(shared: Int32Array, interrupt: Int32Array, workers: number): boolean {

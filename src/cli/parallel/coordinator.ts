@@ -15,7 +15,7 @@ import { applyMode } from '../../program/modes.js';
 import { collectorForRun, type Collector } from '../../report/collect.js';
 import type { Report } from '../../report/types.js';
 import { unpackPart } from './part.js';
-import { exploreAlone } from './alone.js';
+import { exploreAlone, type AloneResult } from './alone.js';
 import { LINE, SLOT, sharedLength, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
 export interface ParallelOptions {
@@ -96,7 +96,13 @@ async function attempt(source: Program, o: ParallelOptions, start: number, deadl
 
   // ORDO_PARALLEL_HANDOVER=N: a development aid, for tests that need the workers on small programs
   const handOver = process.env.ORDO_PARALLEL_HANDOVER;
-  const alone = exploreAlone(program, collector, job, shared, interrupt, n, startWorkers, handOver !== undefined ? Number(handOver) : undefined);
+  let alone: AloneResult;
+  try {
+    alone = exploreAlone(program, collector, job, shared, interrupt, n, startWorkers, handOver !== undefined ? Number(handOver) : undefined);
+  } catch (e) {
+    stopWorkers();
+    throw e;
+  }
   if (alone.kind === 'unsound') {
     stopWorkers();
     debug('in-place revisiting found unsound: starting over');
