@@ -8,8 +8,8 @@
  *
  * Measured on 2 cores (docs/performance.md): exploring on while the workers load, instead of
  * waiting, slows their loading more than it adds (coa 6 ×1.15); so does a longer solo (0.1 s:
- * ×1.06–×1.15 on runs of 0.3–2 s). With 30 ms and waiting, runs that need the workers take as
- * long as when the workers started at once.
+ * ×1.06–×1.15 on runs of 0.3–2 s). With 30 ms and waiting, runs that need the workers take
+ * 30–50 ms longer than when the workers started at once.
  */
 import { Explorer, InPlaceUnsound } from '../../explore/driver.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
@@ -19,7 +19,7 @@ import type { Collector } from '../../report/collect.js';
 import { SLOT, type ExploreJob } from './protocol.js';
 
 /** How long the coordinating thread explores alone before it starts the workers. */
-export const SOLO_MS = 30;
+const SOLO_MS = 30;
 /** Work items between two readings of the clock. */
 const POLL_EVERY = 64;
 
