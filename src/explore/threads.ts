@@ -43,12 +43,6 @@ export class ThreadStates {
     this.consumed[t] = ev.index + 1;
   }
 
-  /** Runs thread `t`, whose state was changed in place (a read completed), to its next access. */
-  resume(t: number): void {
-    this.pending[t] = this.interp.next(t, this.states[t]!);
-    if (this.countBlocked && this.states[t]!.status === 'blocked') this.blocked++;
-  }
-
   /**
    * Follows graph `g`: every thread's state after its last event (kept when its events are the
    * same objects as before), and its next access. `upTo` (a read, the last event of its thread)
