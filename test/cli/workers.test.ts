@@ -12,14 +12,15 @@ import { FAMILIES } from '../../bench/families.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ordo-workers-'));
 /**
- * The coordinating thread hands over to the workers after 3 work items instead of after 100 ms
- * (src/cli/parallel/alone.ts): these programs are small, and the workers are what is tested.
+ * The coordinating thread starts the workers after 3 work items instead of after 30 ms, and
+ * hands them everything left (src/cli/parallel/team.ts): these programs are small, and the
+ * workers are what is tested.
  */
 const env = { ...process.env, ORDO_PARALLEL_HANDOVER: '3' };
 
-function run(file: string, workers: number, unroll: number): { states: unknown; counts: unknown; verdict: unknown } {
+function run(file: string, workers: number, unroll: number, extra: Record<string, string> = {}): { states: unknown; counts: unknown; verdict: unknown } {
   // the exit status says pass or fail (a verdict No is a failure): only the document matters here
-  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers), '--unroll', String(unroll)], { encoding: 'utf8', env }).stdout;
+  const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--format', 'json', '--workers', String(workers), '--unroll', String(unroll)], { encoding: 'utf8', env: { ...env, ...extra } }).stdout;
   const doc = JSON.parse(out) as { files: { runs: { states: { values: unknown; executions: number }[]; counts: unknown; verdict: unknown }[] }[] };
   const r = doc.files[0]!.runs[0]!;
   return { states: r.states.map((s) => [s.values, s.executions]), counts: r.counts, verdict: r.verdict };
@@ -70,7 +71,28 @@ describe('--workers', () => {
     const file = join(dir, 'ainc6-alone.litmus');
     writeFileSync(file, f.source(6));
     const shared = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', '2'], { encoding: 'utf8', env: { ...env, ORDO_DEBUG_PARALLEL: '1' } }).stderr;
-    expect(shared).toMatch(/tasks left; .*\n  worker 0: .*\n  worker 1: /);
+    expect(shared).toMatch(/this thread: .*\n  worker 0: [1-9]\d* tasks/);
+  }, 120_000);
+
+  // without the hand-over: the workers start while this thread explores on, and steal from it
+  it.each([2, 3])('the same counts and outcomes when %i explorers start after a few items and steal', (workers) => {
+    const f = FAMILIES.find((x) => x.name === 'coa')!;
+    const file = join(dir, `coa4-steal-${workers}.litmus`);
+    writeFileSync(file, f.source(4));
+    const start = { ORDO_PARALLEL_START: '2', ORDO_PARALLEL_HANDOVER: '' };
+    const debug = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', String(workers)], { encoding: 'utf8', env: { ...process.env, ...start, ORDO_DEBUG_PARALLEL: '1' } });
+    expect(debug.stderr).toMatch(/this thread: [1-9]\d* tasks, [1-9]\d* executions.*\n  worker 0: /);
+    expect(run(file, workers, 8, start)).toEqual(run(file, 1, 8));
+  }, 120_000);
+
+  // found unsound by one worker while the other still loads: this thread stops waiting for it
+  it('starts over when a worker finds in-place revisiting unsound while another loads', () => {
+    const file = 'litmus/ticket-lock.litmus';
+    const start = { ORDO_PARALLEL_START: '2', ORDO_PARALLEL_HANDOVER: '' };
+    const out = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', '3'], { encoding: 'utf8', env: { ...process.env, ...start, ORDO_DEBUG_PARALLEL: '1' } });
+    expect(out.stderr).toMatch(/found unsound by/);
+    expect(out.stderr).not.toMatch(/internal error/);
+    expect(run(file, 3, 8, start)).toEqual(run(file, 1, 8));
   }, 120_000);
 
   // the writes of 1 to X race, which makes revisiting t0's spin read in place unsound (in-place.ts)
@@ -82,8 +104,8 @@ describe('--workers', () => {
     `exists (X == 1)\n`;
 
   it.each([
-    ['the coordinating thread', false, /found unsound: starting over\n/],
-    ['a worker', true, /tasks left; .*found unsound: starting over/],
+    ['the coordinating thread', false, /found unsound by this thread: starting over\n/],
+    ['a worker', true, /found unsound by worker \d: starting over/],
   ] as const)('starts over without in-place revisiting when %s finds it unsound', (_who, late, line) => {
     const file = join(dir, `unsound-${late}.litmus`);
     writeFileSync(file, unsound(late));

@@ -1,7 +1,7 @@
 /**
  * A worker thread of a parallel exploration (see protocol.ts): explores the subtrees it is
- * given, gives away its oldest work item when asked between items,
- * and reports idle when it has nothing left.
+ * given, gives away its oldest work item when asked between items, and reports idle when it
+ * has nothing left.
  *
  * The hot path is the explorer's: between work items (hundreds of thousands a second) this
  * worker only reads two flags of shared memory that nobody writes meanwhile, and adds to the
@@ -17,13 +17,17 @@ import { collectorForRun, type Collector } from '../../report/collect.js';
 import { packPart } from './part.js';
 import { LINE, SLOT, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
-const port = parentPort!;
 const data = workerData as ExplorerWorkerData;
 const shared = new Int32Array(data.shared);
 const interrupt = new Int32Array(data.interrupt);
 /** This worker's steal flag (see protocol.ts). */
 const FLAG = SLOT.steal + LINE * data.index;
-const post = (m: FromExplorer): void => port.postMessage(m);
+/** Posts to the coordinator, which polls the count while it explores (protocol.ts). */
+const post = (m: FromExplorer): void => {
+  data.port.postMessage(m);
+  Atomics.add(shared, SLOT.mail, 1);
+  Atomics.notify(shared, SLOT.mail);
+};
 
 let job: ExploreJob | null = null;
 let program: Program | null = null;
@@ -155,7 +159,7 @@ function internStrings<T>(value: T): T {
   return walk(value) as T;
 }
 
-port.on('message', (m: ToExplorer) => {
+parentPort!.on('message', (m: ToExplorer) => {
   switch (m.type) {
     case 'job': {
       job = m.job;
@@ -163,8 +167,8 @@ port.on('message', (m: ToExplorer) => {
       current = null;
       program = applyMode(internStrings(m.job.program), m.job.mode);
       collector = collectorForRun(program, m.job);
-      // the coordinating thread explores until every worker is ready (alone.ts)
-      Atomics.add(shared, SLOT.ready, 1);
+      // ready: the coordinating thread, exploring meanwhile, gives this worker work
+      post({ type: 'idle', complete: true });
       return;
     }
     case 'task':
@@ -174,7 +178,8 @@ port.on('message', (m: ToExplorer) => {
       post({ type: 'part', part: packPart(collector!.part()), complete, stats });
       return;
     case 'exit':
-      port.close();
+      data.port.close();
+      parentPort!.close();
       return;
     default: {
       const never: never = m;

@@ -1,14 +1,17 @@
 /**
- * One exploration shared by several worker threads, by work stealing: what the coordinator and
- * the exploring workers say to each other, and the shared memory they poll.
+ * One exploration shared by several threads, by work stealing: what the coordinating thread
+ * and the exploring workers say to each other, and the shared memory they poll.
  *
- * A busy worker cannot read messages (exploration is synchronous), so requests to it go
- * through shared memory, polled between work items: the coordinator raises a worker's steal
- * flag, and the worker answers by posting one of its oldest work items (a whole subtree, with
- * its graph) or nothing. Idle workers wait for messages. There is no central queue of work:
- * every item lives in some worker's stacks until someone asks for it, apart from the items the
- * coordinating thread had left when it handed over (alone.ts), which it gives out first.
+ * The coordinating thread explores too (coordinator.ts). A busy explorer cannot read messages
+ * (exploration is synchronous), so requests to a busy worker go through shared memory, polled
+ * between work items: the coordinator raises a worker's steal flag, and the worker answers by
+ * posting one of its oldest work items (a whole subtree, with its graph) or nothing. Workers
+ * post to the coordinator on a port of their own and count each message in `SLOT.mail`, which
+ * the coordinator polls between its own work items, reading the port only when the count
+ * moved. There is no central queue of work: every item lives in some explorer's stacks until
+ * someone asks for it.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { ModelName, OrderingMode } from '../../ast.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
 import type { Program } from '../../program/ir.js';
@@ -23,8 +26,8 @@ export const SLOT = {
   stop: 0,
   /** Executions finished so far, all workers together (for --max-executions and progress). */
   executions: 16,
-  /** Workers that have their job and wait for tasks (the coordinating thread polls it: alone.ts). */
-  ready: 32,
+  /** Messages the workers posted to the coordinator (it polls this count, not the ports). */
+  mail: 32,
   /** First steal flag; worker i's is at `steal + LINE * i`. */
   steal: 48,
 } as const;
@@ -58,13 +61,15 @@ export interface ExploreJob {
 export interface ExplorerWorkerData {
   readonly index: number;
   readonly shared: SharedArrayBuffer;
+  /** Where the worker posts to the coordinator (`FromExplorer`), counting each post in `SLOT.mail`. */
+  readonly port: MessagePort;
   /** One Int32: 1 once the user pressed Ctrl-C. */
   readonly interrupt: SharedArrayBuffer;
 }
 
 /** Coordinator → worker. */
 export type ToExplorer =
-  /** Prepare for a job, then wait for tasks (the coordinating thread explored the start: alone.ts). */
+  /** Prepare for a job, say idle, then wait for tasks (the coordinating thread explores the start). */
   | { readonly type: 'job'; readonly job: ExploreJob }
   | { readonly type: 'task'; readonly task: SubtreeTask }
   /** Send what you collected. */
