@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../bench/families.js';
 
@@ -83,6 +84,30 @@ describe('--workers', () => {
     const debug = spawnSync(process.execPath, ['bin/ordo', 'run', file, '--workers', String(workers)], { encoding: 'utf8', env: { ...process.env, ...start, ORDO_DEBUG_PARALLEL: '1' } });
     expect(debug.stderr).toMatch(/this thread: [1-9]\d* tasks, [1-9]\d* executions.*\n  worker 0: /);
     expect(run(file, workers, 8, start)).toEqual(run(file, 1, 8));
+  }, 120_000);
+
+  // the progress line of `ordo run` on a terminal: the explorers' executions so far, rising
+  it('reports progress from every explorer while they share the work', () => {
+    const dist = (f: string) => JSON.stringify(pathToFileURL(resolve('dist', f)).href);
+    const script = `
+      import { exploreParallel } from ${dist('src/cli/parallel/coordinator.js')};
+      import { lower } from ${dist('src/program/lower.js')};
+      import { parseLitmus } from ${dist('src/syntax/index.js')};
+      import { family } from ${dist('bench/families.js')};
+      const p = parseLitmus(family('ainc').source(8), 'a.litmus');
+      const l = lower(p.file, p.source);
+      const seen = [];
+      const r = await exploreParallel(l.program, { model: 'rc11', mode: 'as-written', unroll: 8, workers: 2, interrupt: new SharedArrayBuffer(4), onProgress: (x) => seen.push(x.executions) });
+      console.log(JSON.stringify({ total: r.counts.complete, seen }));`;
+    const file = join(dir, 'progress.mjs');
+    writeFileSync(file, script);
+    const out = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...env, ORDO_PARALLEL_HANDOVER: '', ORDO_PARALLEL_START: '50' } });
+    const { total, seen } = JSON.parse(out.stdout) as { total: number; seen: number[] };
+    expect(total).toBe(40320);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toBeGreaterThan(0);
+    seen.forEach((x, i) => expect(x).toBeGreaterThanOrEqual(i === 0 ? 0 : seen[i - 1]!));
+    expect(seen[seen.length - 1]).toBeLessThanOrEqual(total);
   }, 120_000);
 
   // found unsound by one worker while the other still loads: this thread stops waiting for it

@@ -400,7 +400,7 @@ export class Team {
     const now = performance.now();
     if (now - this.lastProgress < 100) return;
     this.lastProgress = now;
-    this.o.onProgress?.(Atomics.load(this.shared, SLOT.executions) + this.explorer.stats.executions - this.counted);
+    this.o.onProgress?.(Atomics.load(this.shared, SLOT.executions) + this.unreported + this.explorer.stats.executions - this.counted);
   }
 
   private debugSummary(ms: number): void {
