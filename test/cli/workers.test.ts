@@ -110,6 +110,35 @@ describe('--workers', () => {
     expect(seen[seen.length - 1]).toBeLessThanOrEqual(total);
   }, 120_000);
 
+  // the pool's thread checks file after file: a shared exploration must leave no thread behind
+  it.runIf(process.platform === 'linux')('leaves no worker thread behind after a shared exploration', () => {
+    const dist = (f: string) => JSON.stringify(pathToFileURL(resolve('dist', f)).href);
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { exploreParallel } from ${dist('src/cli/parallel/coordinator.js')};
+      import { lower } from ${dist('src/program/lower.js')};
+      import { parseLitmus } from ${dist('src/syntax/index.js')};
+      import { family } from ${dist('bench/families.js')};
+      const threads = () => Number(readFileSync('/proc/self/status', 'utf8').match(/Threads:\\s+(\\d+)/)[1]);
+      const p = parseLitmus(family('ainc').source(6), 'a.litmus');
+      const l = lower(p.file, p.source);
+      const before = threads();
+      const counts = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await exploreParallel(l.program, { model: 'rc11', mode: 'as-written', unroll: 8, workers: 3, interrupt: new SharedArrayBuffer(4) });
+        counts.push(r.counts.complete);
+      }
+      // a worker told to exit takes a moment to tear its heap down
+      for (let k = 0; k < 50 && threads() > before; k++) await new Promise((r) => setTimeout(r, 100));
+      console.log(JSON.stringify({ before, after: threads(), counts }));`;
+    const file = join(dir, 'threads.mjs');
+    writeFileSync(file, script);
+    const out = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...env, ORDO_PARALLEL_HANDOVER: '', ORDO_PARALLEL_START: '5' } });
+    const { before, after, counts } = JSON.parse(out.stdout) as { before: number; after: number; counts: number[] };
+    expect(counts).toEqual([720, 720, 720]);
+    expect(after).toBe(before);
+  }, 120_000);
+
   // found unsound by one worker while the other still loads: this thread stops waiting for it
   it('starts over when a worker finds in-place revisiting unsound while another loads', () => {
     const file = 'litmus/ticket-lock.litmus';

@@ -154,9 +154,12 @@ export class Team {
       if (this.retry) clearTimeout(this.retry);
       this.report();
       for (const p of this.ports) p.close();
-      // the workers end on their own (tearing down a heap takes a while): nothing waits for them
-      for (const w of this.workers) {
-        if (this.unsound || this.failure !== null) void w.terminate();
+      // the workers end on their own (tearing down a heap takes a while): nothing waits for them;
+      // the pool's thread checks other files after this one, so none may stay behind
+      for (let i = 0; i < this.workers.length; i++) {
+        const w = this.workers[i]!;
+        if (this.explored[i] && !this.unsound && this.failure === null) w.postMessage({ type: 'exit' } satisfies ToExplorer);
+        else void w.terminate();
         w.unref();
       }
       this.debugSummary(performance.now() - t0);
