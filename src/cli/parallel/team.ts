@@ -8,20 +8,17 @@
  * worker that says it is idle steals from this thread (`donate`, at once, between two of this
  * thread's work items) or from a busy worker (its steal flag); this thread, once idle, steals
  * from a busy worker in turn. When nobody has work left, the workers that explored send what
- * they collected, and this thread's collector absorbs it.
- *
- * A busy thread cannot take messages, so while this thread explores it reads the workers'
- * ports itself (`receiveMessageOnPort`), only when the shared count of their posts moved; while
- * it is idle, it waits for them as events.
+ * they collected, and this thread's collector absorbs it. How messages reach a busy thread is
+ * crew.ts's part.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Explorer, InPlaceUnsound } from '../../explore/driver.js';
 import type { SubtreeTask } from '../../explore/subtree.js';
 import { oracleFor } from '../../models/oracle.js';
 import type { Program } from '../../program/ir.js';
 import type { Collector } from '../../report/collect.js';
 import { unpackPart } from './part.js';
-import { LINE, SLOT, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
+import { Crew } from './crew.js';
+import { LINE, SLOT, type ExploreJob, type FromExplorer, type WorkerStats } from './protocol.js';
 
 /** How long this thread explores alone before it starts the workers. */
 const SOLO_MS = 30;
@@ -61,8 +58,7 @@ export type TeamResult = { readonly kind: 'explored'; readonly complete: boolean
 
 export class Team {
   private readonly explorer: Explorer;
-  private readonly workers: Worker[] = [];
-  private readonly ports: MessagePort[] = [];
+  private readonly crew: Crew;
   private readonly state: WorkerState[] = [];
   /** Per worker, who waits for the answer to the steal request raised on it. */
   private readonly askedBy: number[] = [];
@@ -84,8 +80,6 @@ export class Team {
   private parts = 0;
   private partsExpected = 0;
   private done = false;
-  /** Messages taken from the ports, against the workers' count in `SLOT.mail`. */
-  private received = 0;
   private starving = false;
   private retry: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
@@ -106,6 +100,18 @@ export class Team {
     private readonly shared: Int32Array,
     private readonly o: TeamOptions,
   ) {
+    this.crew = new Crew(
+      shared,
+      o.interrupt,
+      (i, m) => {
+        this.handle(i, m);
+        this.nudge();
+      },
+      (e) => {
+        this.failure = e;
+        this.nudge();
+      },
+    );
     const soloUntil = performance.now() + SOLO_MS;
     const batch = job.maxExecutions !== undefined ? 1 : BATCH;
     let stops = 0;
@@ -129,7 +135,7 @@ export class Team {
           return;
         }
         // a plain read: nobody else writes this line often, and a post seen one item late costs nothing
-        if (shared[SLOT.mail] !== this.received) this.pump();
+        if (this.crew.mail) this.crew.pump();
         if (this.starving && ++this.polls % RETRY_ITEMS === 0) this.schedule();
         if (o.onProgress !== undefined && ++this.items % CLOCK_EVERY === 0) this.progress();
       },
@@ -153,15 +159,7 @@ export class Team {
       if (progress) clearInterval(progress);
       if (this.retry) clearTimeout(this.retry);
       this.report();
-      for (const p of this.ports) p.close();
-      // the workers end on their own (tearing down a heap takes a while): nothing waits for them;
-      // the pool's thread checks other files after this one, so none may stay behind
-      for (let i = 0; i < this.workers.length; i++) {
-        const w = this.workers[i]!;
-        if (this.explored[i] && !this.unsound && this.failure === null) w.postMessage({ type: 'exit' } satisfies ToExplorer);
-        else void w.terminate();
-        w.unref();
-      }
+      this.crew.release((i) => this.explored[i]! && !this.unsound && this.failure === null);
       this.debugSummary(performance.now() - t0);
     }
   }
@@ -203,50 +201,16 @@ export class Team {
   /** Starts the workers; with `startAfter`, waits for them to load (and hands over, if asked). */
   private start(): void {
     this.started = true;
-    const n = this.o.workers;
-    for (let index = 0; index < n; index++) {
-      const { port1, port2 } = new MessageChannel();
-      const data: ExplorerWorkerData = { index, shared: this.shared.buffer as SharedArrayBuffer, port: port2, interrupt: this.o.interrupt.buffer as SharedArrayBuffer };
-      const w = new Worker(new URL('./explorer-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
-      w.postMessage({ type: 'job', job: this.job } satisfies ToExplorer);
-      w.on('error', (e) => {
-        this.failure = e;
-        this.nudge();
-      });
-      port1.on('message', (m: FromExplorer) => {
-        this.received++;
-        this.handle(index, m);
-        this.nudge();
-      });
-      this.workers.push(w);
-      this.ports.push(port1);
+    for (let i = 0; i < this.o.workers; i++) {
       this.state.push('loading');
       this.askedBy.push(NOBODY);
       this.explored.push(false);
     }
+    this.crew.start(this.o.workers, this.job);
     if (this.o.startAfter === undefined) return;
-    this.awaitReady();
+    // until every worker is loaded, or one found in-place revisiting unsound
+    this.crew.awaitWhile(() => !this.ended && this.state.includes('loading'), READY_LIMIT_MS);
     this.paused = this.o.handOver === true;
-  }
-
-  /** Waits, taking their messages, until no worker is loading (or Ctrl-C, or a worker found in-place revisiting unsound). */
-  private awaitReady(): void {
-    const limit = Date.now() + READY_LIMIT_MS;
-    while (!this.ended && this.state.includes('loading') && this.o.interrupt[0] !== 1) {
-      if (Date.now() > limit) throw new Error(`internal error: the exploring workers did not start within ${READY_LIMIT_MS / 1000} s`);
-      Atomics.wait(this.shared, SLOT.mail, this.received, 5);
-      this.pump();
-    }
-  }
-
-  /** Takes every message waiting on the workers' ports. */
-  private pump(): void {
-    for (let i = 0; i < this.ports.length; i++) {
-      for (let m = receiveMessageOnPort(this.ports[i]!); m !== undefined; m = receiveMessageOnPort(this.ports[i]!)) {
-        this.received++;
-        this.handle(i, m.message as FromExplorer);
-      }
-    }
   }
 
   private handle(i: number, m: FromExplorer): void {
@@ -302,7 +266,7 @@ export class Team {
     }
     this.state[to] = 'busy';
     this.explored[to] = true;
-    this.workers[to]!.postMessage({ type: 'task', task } satisfies ToExplorer);
+    this.crew.post(to, { type: 'task', task });
   }
 
   private unwait(thief: number): void {
@@ -363,11 +327,11 @@ export class Team {
   /** Nobody has work: the workers that explored send their parts; the others are not waited for. */
   private end(): void {
     this.ended = true;
-    for (let i = 0; i < this.workers.length; i++) {
+    for (let i = 0; i < this.crew.size; i++) {
       if (this.explored[i]) {
         this.partsExpected++;
-        this.workers[i]!.postMessage({ type: 'collect' } satisfies ToExplorer);
-      } else void this.workers[i]!.terminate();
+        this.crew.post(i, { type: 'collect' });
+      } else this.crew.terminate(i);
     }
     if (this.partsExpected === 0) this.done = true;
   }
@@ -416,6 +380,6 @@ export class Team {
       return s === undefined ? `\n  worker ${i}: no task` : `\n  worker ${i}: ${s.tasks} tasks, ${s.executions} executions, busy ${Math.round(s.busyMs)} ms, gave ${s.donated}, refused ${s.refused}`;
     };
     const self = `\n  this thread: ${this.own.tasks} tasks, ${this.explorer.stats.executions} executions, busy ${Math.round(this.own.busyMs)} ms, gave ${this.own.donated}`;
-    this.o.debug(`${this.stolen} tasks stolen from workers, ${this.refused} requests refused${self}${this.workers.map((_, i) => worker(i)).join('')}`);
+    this.o.debug(`${this.stolen} tasks stolen from workers, ${this.refused} requests refused${self}${this.state.map((_, i) => worker(i)).join('')}`);
   }
 }
