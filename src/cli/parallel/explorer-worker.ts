@@ -15,6 +15,7 @@ import type { Program } from '../../program/ir.js';
 import { applyMode } from '../../program/modes.js';
 import { collectorForRun, type Collector } from '../../report/collect.js';
 import { packPart } from './part.js';
+import { Tally } from './tally.js';
 import { LINE, SLOT, type ExploreJob, type ExplorerWorkerData, type FromExplorer, type ToExplorer, type WorkerStats } from './protocol.js';
 
 const data = workerData as ExplorerWorkerData;
@@ -43,31 +44,8 @@ let current: Explorer | null = null;
 let complete = true;
 const stats: WorkerStats = { tasks: 0, donated: 0, refused: 0, busyMs: 0, executions: 0 };
 
-/**
- * Executions a worker may count before adding them to the shared count: the shared count is
- * a cache line every worker writes, and writing it at every execution makes the workers wait
- * for each other. With --max-executions nothing is batched, so the limit is exact per worker.
- */
-const BATCH = 4096;
-/** Work items between two readings of the clock for a deadline. */
-const CLOCK_EVERY = 64;
-
-/** Executions counted here and not yet added to the shared count. */
-let unreported = 0;
-/** Executions of the current explorer already in `unreported`. */
-let counted = 0;
-
-function count(e: Explorer): void {
-  unreported += e.stats.executions - counted;
-  counted = e.stats.executions;
-}
-
-/** Adds `unreported` to the shared count; returns the shared total. */
-function report(): number {
-  const total = Atomics.add(shared, SLOT.executions, unreported) + unreported;
-  unreported = 0;
-  return total;
-}
+/** This worker's part in the run's limits; one per job. */
+let tally: Tally | null = null;
 
 /** Answers a steal request (the flag is raised): with one of `e`'s work items, or nothing. */
 function answer(e: Explorer | null): void {
@@ -80,24 +58,13 @@ function answer(e: Explorer | null): void {
 
 function explorer(): Explorer {
   const j = job!;
-  let calls = 0;
-  const batch = j.maxExecutions !== undefined ? 1 : BATCH;
-  counted = 0;
+  tally!.follow();
   const e: Explorer = new Explorer(program!, oracleFor(j.model, 'fast', program!), collector!, {
     unroll: j.unroll,
     // the workers' subtrees must all revisit the same reads in place: they share the decisions,
     // and the coordinator starts them all over without it if one finds it unsound
     ...(j.inPlace !== null ? { inPlaceDecisions: new Int32Array(j.inPlace) } : { inPlace: false }),
-    shouldStop: () => {
-      count(e);
-      if (unreported >= batch) {
-        const total = report();
-        if (j.maxExecutions !== undefined && total >= j.maxExecutions) Atomics.store(shared, SLOT.stop, 1);
-      }
-      if (j.deadline !== undefined && ++calls % CLOCK_EVERY === 0 && Date.now() >= j.deadline) Atomics.store(shared, SLOT.stop, 1);
-      // plain reads, as in `answer`: nobody writes these lines while the workers explore
-      return shared[SLOT.stop] === 1 || interrupt[0] === 1;
-    },
+    shouldStop: () => tally!.shouldStop(e.stats.executions),
     // a plain read: the flag is polled between every two work items, and a request seen one
     // item late costs nothing (Atomics.load is a call, a plain read is one instruction)
     betweenItems: () => {
@@ -122,8 +89,7 @@ function run(task: SubtreeTask): void {
     return;
   }
   if (!s.complete) complete = false;
-  count(e);
-  report();
+  tally!.flush(e.stats.executions);
   stats.executions += s.executions - before;
   // a steal request that arrived too late is answered now, so the coordinator never waits on it
   if (Atomics.load(shared, FLAG) === 1) answer(null);
@@ -167,6 +133,7 @@ parentPort!.on('message', (m: ToExplorer) => {
       current = null;
       program = applyMode(internStrings(m.job.program), m.job.mode);
       collector = collectorForRun(program, m.job);
+      tally = new Tally(shared, interrupt, m.job);
       // ready: the coordinating thread, exploring meanwhile, gives this worker work
       post({ type: 'idle', complete: true });
       return;

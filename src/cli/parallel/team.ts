@@ -18,6 +18,7 @@ import type { Program } from '../../program/ir.js';
 import type { Collector } from '../../report/collect.js';
 import { unpackPart } from './part.js';
 import { Crew } from './crew.js';
+import { Tally } from './tally.js';
 import { LINE, SLOT, type ExploreJob, type FromExplorer, type WorkerStats } from './protocol.js';
 
 /** How long this thread explores alone before it starts the workers. */
@@ -28,8 +29,6 @@ const CLOCK_EVERY = 64;
 const RETRY_MS = 1;
 /** This thread's work items between two such retries while it explores. */
 const RETRY_ITEMS = 64;
-/** Executions this thread counts before adding them to the shared count (as a worker does). */
-const BATCH = 4096;
 /** How long workers may take to load before it is taken for a failure (they take about 0.2 s). */
 const READY_LIMIT_MS = 15_000;
 
@@ -87,8 +86,7 @@ export class Team {
   private items = 0;
   private polls = 0;
   private lastProgress = 0;
-  private unreported = 0;
-  private counted = 0;
+  private readonly tally: Tally;
   private readonly own = { tasks: 0, donated: 0, busyMs: 0 };
   private stolen = 0;
   private refused = 0;
@@ -113,22 +111,13 @@ export class Team {
       },
     );
     const soloUntil = performance.now() + SOLO_MS;
-    const batch = job.maxExecutions !== undefined ? 1 : BATCH;
-    let stops = 0;
+    this.tally = new Tally(shared, o.interrupt, job);
     this.explorer = new Explorer(program, oracleFor(job.model, 'fast', program), collector, {
       unroll: job.unroll,
       // every explorer must revisit the same reads in place: they share the decisions, and all
       // start over without it when one finds it unsound (coordinator.ts)
       ...(job.inPlace !== null ? { inPlaceDecisions: new Int32Array(job.inPlace) } : { inPlace: false }),
-      shouldStop: () => {
-        this.count();
-        if (this.unreported >= batch) {
-          const total = this.report();
-          if (job.maxExecutions !== undefined && total >= job.maxExecutions) Atomics.store(shared, SLOT.stop, 1);
-        }
-        if (job.deadline !== undefined && ++stops % CLOCK_EVERY === 0 && Date.now() >= job.deadline) Atomics.store(shared, SLOT.stop, 1);
-        return this.unsound || shared[SLOT.stop] === 1 || o.interrupt[0] === 1;
-      },
+      shouldStop: () => this.unsound || this.tally.shouldStop(this.explorer.stats.executions),
       betweenItems: () => {
         if (!this.started) {
           if (o.startAfter !== undefined ? ++this.items >= o.startAfter : ++this.items % CLOCK_EVERY === 0 && performance.now() >= soloUntil) this.start();
@@ -350,24 +339,16 @@ export class Team {
     w?.();
   }
 
-  private count(): void {
-    this.unreported += this.explorer.stats.executions - this.counted;
-    this.counted = this.explorer.stats.executions;
-  }
-
-  /** Adds this thread's executions not counted yet to the shared count; returns the total. */
-  private report(): number {
-    this.count();
-    const total = Atomics.add(this.shared, SLOT.executions, this.unreported) + this.unreported;
-    this.unreported = 0;
-    return total;
+  /** Adds this thread's executions not counted yet to the shared count. */
+  private report(): void {
+    this.tally.flush(this.explorer.stats.executions);
   }
 
   private progress(): void {
     const now = performance.now();
     if (now - this.lastProgress < 100) return;
     this.lastProgress = now;
-    this.o.onProgress?.(Atomics.load(this.shared, SLOT.executions) + this.unreported + this.explorer.stats.executions - this.counted);
+    this.o.onProgress?.(this.tally.total(this.explorer.stats.executions));
   }
 
   private debugSummary(ms: number): void {
